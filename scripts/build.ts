@@ -1,0 +1,40 @@
+/**
+ * `npm run build [-- --config FILE] [--out DIR]`
+ * Validates the config, builds the static site with Astro from the synced
+ * store, then checks the output holds no e-mail address.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'astro';
+import { loadConfig, resolveConfigPath } from '../src/config/load.ts';
+import { scanForEmails } from './lib/privacy-scan.ts';
+
+const root = resolve(import.meta.dirname, '..');
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { config: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean', default: false } } });
+  let configPath: string;
+  let loaded;
+  try {
+    configPath = resolveConfigPath(values.config ? ['--config', values.config] : []);
+    loaded = loadConfig(configPath);
+  } catch (err) {
+    console.error((err as Error).message);
+    return 2;
+  }
+  const outDir = resolve(values.out ?? resolve(root, 'dist'));
+  process.env.AGORA_CONFIG = configPath;
+  process.env.AGORA_SITE_URL = loaded.config.site.url;
+  process.env.AGORA_BASE = loaded.config.site.base;
+  const started = Date.now();
+  await build({ root, outDir, site: loaded.config.site.url, base: loaded.config.site.base, logLevel: values.quiet ? 'warn' : 'info' });
+  const findings = await scanForEmails(outDir);
+  if (findings.length) {
+    console.error(`privacy check failed: ${findings.length} e-mail address(es) in ${outDir}, e.g. in ${findings[0]!.file}`);
+    return 1;
+  }
+  console.log(`built ${outDir} in ${((Date.now() - started) / 1000).toFixed(1)}s; privacy check passed`);
+  return 0;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,3 @@
+export * from './item.ts';
+export * from './person.ts';
+export * from './change.ts';

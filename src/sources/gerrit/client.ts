@@ -1,0 +1,169 @@
+/**
+ * Anonymous Gerrit REST over HTTP: GET, XSSI prefix, JSON, paging, retries.
+ * I/O only; what the JSON means is parse.ts's business. `fetch`, `sleep` and
+ * the clock are injectable so tests run against the local simulator without
+ * waiting for real backoff.
+ */
+import {
+  excerpt,
+  GerritAuthError,
+  GerritFormatError,
+  GerritHttpError,
+  GerritNetworkError,
+  GerritNotFoundError,
+} from './errors.ts';
+import { stripXssiPrefix } from './parse.ts';
+import { RETRY_STATUSES, retryDelay } from './retry-timing.ts';
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+export interface GerritClientOptions {
+  /** Server base URL, e.g. https://review.opendev.org (no trailing `/a/`: we read anonymously). */
+  baseUrl: string;
+  timeoutMs: number;
+  /** Extra attempts after the first for retryable failures. */
+  retries: number;
+  fetch?: FetchLike;
+  sleep?: Sleep;
+  now?: () => number;
+  /** Jitter source in [0, 1) for backoff; absent = no jitter (deterministic). */
+  random?: () => number;
+  signal?: AbortSignal;
+  /** Told about every retry, so a slow sync explains itself. */
+  onRetry?: (info: { url: string; attempt: number; delayMs: number; reason: string }) => void;
+}
+
+export const CHANGE_OPTIONS = ['DETAILED_ACCOUNTS', 'DETAILED_LABELS', 'MESSAGES', 'ALL_REVISIONS', 'ALL_COMMITS'] as const;
+
+export const defaultSleep: Sleep = (ms, signal) =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason as Error);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason as Error);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+
+/** Failures worth another attempt, and the response whose headers may say when. */
+class Retryable extends Error {
+  constructor(
+    readonly final: Error,
+    readonly headers?: Headers,
+  ) {
+    super(final.message);
+  }
+}
+
+function looksLikeHtml(body: string): boolean {
+  return /^\s*<(!doctype|html|head|body|\?xml|[a-z]+[\s>])/i.test(body);
+}
+
+export class GerritClient {
+  readonly baseUrl: string;
+  private readonly fetchFn: FetchLike;
+  private readonly sleepFn: Sleep;
+  private readonly now: () => number;
+
+  constructor(private readonly options: GerritClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.fetchFn = options.fetch ?? ((input, init) => fetch(input, init));
+    this.sleepFn = options.sleep ?? defaultSleep;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** GETs `path` (relative to the base URL) and returns its JSON, retrying what is worth retrying. */
+  async getJson(path: string): Promise<unknown> {
+    const url = `${this.baseUrl}${path}`;
+    const maxAttempts = this.options.retries + 1;
+    let formatRetried = false;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attempt(url);
+      } catch (err) {
+        if (!(err instanceof Retryable)) throw err;
+        // A cut-off body is retried once, however many retries the config allows.
+        const isFormat = err.final instanceof GerritFormatError;
+        if (isFormat && formatRetried) throw err.final;
+        if (attempt >= maxAttempts) throw err.final;
+        if (isFormat) formatRetried = true;
+        const delayMs = retryDelay(attempt, err.headers, this.now(), { jitter: this.options.random });
+        this.options.onRetry?.({ url, attempt, delayMs, reason: err.message });
+        await this.sleepFn(delayMs, this.options.signal);
+      }
+    }
+  }
+
+  private async attempt(url: string): Promise<unknown> {
+    const method = 'GET';
+    const timeout = AbortSignal.timeout(this.options.timeoutMs);
+    const signal = this.options.signal ? AbortSignal.any([this.options.signal, timeout]) : timeout;
+    let response: Response;
+    let body: string;
+    try {
+      response = await this.fetchFn(url, { method, headers: { accept: 'application/json' }, signal, redirect: 'follow' });
+      body = await response.text();
+    } catch (err) {
+      if (this.options.signal?.aborted) throw err;
+      const timedOut = timeout.aborted || (err as Error).name === 'TimeoutError';
+      const detail = timedOut
+        ? `no answer within ${this.options.timeoutMs / 1000} s`
+        : `${(err as Error).message}${(err as { cause?: Error }).cause?.message ? ` (${(err as { cause: Error }).cause.message})` : ''}`;
+      throw new Retryable(new GerritNetworkError(method, url, detail, err));
+    }
+    if (!response.ok) {
+      const bodyExcerpt = excerpt(body);
+      if (response.status === 401 || response.status === 403) throw new GerritAuthError(method, url, response.status, bodyExcerpt);
+      if (response.status === 404) throw new GerritNotFoundError(method, url, bodyExcerpt);
+      const error = new GerritHttpError(method, url, response.status, bodyExcerpt);
+      if (RETRY_STATUSES.has(response.status)) throw new Retryable(error, response.headers);
+      throw error;
+    }
+    if (looksLikeHtml(body)) {
+      // A login page or a proxy's error page: waiting will not turn it into JSON.
+      throw new GerritFormatError(method, url, 'expected JSON but got an HTML page (a login page or a proxy error page?)', body.slice(0, 80));
+    }
+    try {
+      return JSON.parse(stripXssiPrefix(body));
+    } catch (err) {
+      throw new Retryable(
+        new GerritFormatError(method, url, `expected JSON but the body is not valid JSON (${body.length} bytes; cut off?)`, body.slice(0, 80), { cause: err }),
+      );
+    }
+  }
+
+  /**
+   * Pages of raw ChangeInfo for a query, newest update first. Follows
+   * `_more_changes` on the last entry and asks for the next page with `S=`.
+   */
+  async *changePages(query: string, options: { pageSize: number; files?: boolean }): AsyncGenerator<unknown[]> {
+    const opts: string[] = [...CHANGE_OPTIONS, ...(options.files ? ['ALL_FILES'] : [])];
+    let start = 0;
+    for (;;) {
+      const params = new URLSearchParams({ q: query });
+      for (const o of opts) params.append('o', o);
+      params.set('n', String(options.pageSize));
+      if (start > 0) params.set('S', String(start));
+      const path = `/changes/?${params.toString()}`;
+      const page = await this.getJson(path);
+      if (!Array.isArray(page)) {
+        throw new GerritFormatError('GET', `${this.baseUrl}${path}`, 'expected a JSON array of changes', JSON.stringify(page).slice(0, 80));
+      }
+      yield page;
+      const last: unknown = page[page.length - 1];
+      const more = !!last && typeof last === 'object' && (last as Record<string, unknown>)._more_changes === true;
+      if (!more || page.length === 0) return;
+      start += page.length;
+    }
+  }
+
+  /** Every project the anonymous user can see, as the raw `/projects/?d` object. */
+  async listProjects(): Promise<unknown> {
+    return this.getJson('/projects/?d');
+  }
+}

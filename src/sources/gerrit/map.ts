@@ -1,0 +1,176 @@
+/**
+ * Typed Gerrit change -> the model's Change item. Pure. E-mail addresses
+ * stop here: accounts keep only the lower-cased domain, and free text
+ * (review messages, commit messages) has addresses masked.
+ */
+import type { GerritSourceConfig } from '../../config/schema.ts';
+import { CHANGE_KIND, type Change, type PatchSet, type ReviewMessage, type Vote } from '../../model/change.ts';
+import { makeItem, type Item } from '../../model/item.ts';
+import { looksLikeBot, maskEmail, type Account } from '../../model/person.ts';
+import type { GerritAccount, GerritChange } from './parse.ts';
+
+export interface MapContext {
+  config: Pick<GerritSourceConfig, 'id' | 'url' | 'webUrl'>;
+  /** Extra bot patterns (config.bots, compiled once by the caller). */
+  botPatterns: readonly RegExp[];
+}
+
+function emailDomain(email: string | undefined): string | undefined {
+  const at = email?.lastIndexOf('@') ?? -1;
+  if (!email || at < 0) return undefined;
+  const domain = email.slice(at + 1).trim().toLowerCase();
+  return /^[a-z0-9.-]+\.[a-z]{2,}$/.test(domain) ? domain : undefined;
+}
+
+function toAccount(a: GerritAccount, botPatterns: readonly RegExp[]): Account {
+  const id = String(a._account_id);
+  // Servers without DETAILED_ACCOUNTS (or hiding details) send only the id.
+  const rawName = a.name ?? a.display_name ?? a.username ?? `Account ${id}`;
+  const name = maskEmail(rawName);
+  const username = a.username === undefined ? undefined : maskEmail(a.username);
+  const account: Account = { id, name, isBot: looksLikeBot({ name: rawName, username: a.username, tags: a.tags }, botPatterns) };
+  if (username !== undefined) account.username = username;
+  const domain = emailDomain(a.email);
+  if (domain) account.emailDomain = domain;
+  return account;
+}
+
+/** Adds an account, keeping the most detailed version seen (some places send only the id). */
+function remember(accounts: Record<string, Account>, a: GerritAccount | undefined, bots: readonly RegExp[]): string | undefined {
+  if (!a) return undefined;
+  const next = toAccount(a, bots);
+  const prev = accounts[next.id];
+  const detail = (x: Account): number => (x.username ? 1 : 0) + (x.emailDomain ? 1 : 0) + (x.name.startsWith('Account ') ? 0 : 2);
+  if (!prev || detail(next) > detail(prev)) accounts[next.id] = next;
+  return next.id;
+}
+
+const VOTE_LINE = /^Patch Set (\d+):([^\n]*)/;
+const VOTE_TOKEN = /^(-?)([A-Za-z][A-Za-z0-9-]*?)([+-]\d+)?$/;
+
+/** Votes written in a review message's first line: "Patch Set 3: Code-Review+2 Workflow+1" or "-Code-Review" (removed). */
+export function votesInMessage(text: string): { patchSet: number; votes: { label: string; value: number }[] } | undefined {
+  const m = VOTE_LINE.exec(text);
+  if (!m) return undefined;
+  const votes: { label: string; value: number }[] = [];
+  for (const token of (m[2] ?? '').trim().split(/\s+/)) {
+    if (!token) continue;
+    const t = VOTE_TOKEN.exec(token);
+    // Anything else on the line ("(3 comments)", free text) ends the vote list.
+    if (!t) break;
+    const [, removed, label, value] = t;
+    if (removed) votes.push({ label: label ?? '', value: 0 });
+    else if (value) votes.push({ label: label ?? '', value: Number(value) });
+    else break;
+  }
+  return { patchSet: Number(m[1]), votes };
+}
+
+function compareVotes(a: Vote, b: Vote): number {
+  return a.label.localeCompare(b.label) || (a.date ?? '').localeCompare(b.date ?? '') || a.by.localeCompare(b.by) || a.value - b.value;
+}
+
+function collectVotes(change: GerritChange, messages: ReviewMessage[]): Vote[] {
+  const votes: Vote[] = [];
+  if (change.labels) {
+    // labels.<L>.all is authoritative: the current vote of every reviewer.
+    for (const [label, info] of Object.entries(change.labels)) {
+      for (const a of info.all ?? []) {
+        const value = a.value ?? 0;
+        // A 0 without a date is a reviewer who never voted; a dated 0 is a vote taken back.
+        if (value === 0 && !a.date) continue;
+        const vote: Vote = { label, value, by: String(a._account_id) };
+        if (a.date) vote.date = a.date;
+        const said = messages.find((m) => m.author === vote.by && m.date === a.date && m.patchSet !== undefined);
+        if (said?.patchSet !== undefined) vote.patchSet = said.patchSet;
+        votes.push(vote);
+      }
+    }
+  } else {
+    // No DETAILED_LABELS (older dumps): the vote history is still in the messages.
+    for (const m of messages) {
+      if (!m.author) continue;
+      const found = votesInMessage(m.text);
+      for (const v of found?.votes ?? []) votes.push({ label: v.label, value: v.value, by: m.author, date: m.date, patchSet: found?.patchSet });
+    }
+  }
+  return votes.sort(compareVotes);
+}
+
+function patchSetsOf(change: GerritChange, accounts: Record<string, Account>, bots: readonly RegExp[]): PatchSet[] {
+  const out: PatchSet[] = [];
+  for (const [revision, r] of Object.entries(change.revisions ?? {})) {
+    const ps: PatchSet = { number: r._number, revision, created: r.created };
+    const uploader = remember(accounts, r.uploader, bots);
+    if (uploader) ps.uploader = uploader;
+    if (r.kind) ps.kind = r.kind;
+    if (r.files) {
+      ps.files = Object.entries(r.files)
+        // Magic files (/COMMIT_MSG, /MERGE_LIST, /PATCHSET_LEVEL) are not part of the tree.
+        .filter(([path]) => !path.startsWith('/'))
+        .map(([path, f]) => ({ path, insertions: f.lines_inserted ?? 0, deletions: f.lines_deleted ?? 0, ...(f.status ? { status: f.status } : {}) }))
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    }
+    out.push(ps);
+  }
+  return out.sort((a, b) => a.number - b.number);
+}
+
+/** Link to the change in the Gerrit web UI. */
+export function changeUrl(base: string, project: string, number: number): string {
+  return `${base.replace(/\/+$/, '')}/c/${project}/+/${number}`;
+}
+
+export function mapChange(change: GerritChange, ctx: MapContext): Item<Change> {
+  const bots = ctx.botPatterns;
+  const accounts: Record<string, Account> = {};
+  const owner = remember(accounts, change.owner, bots);
+  const messages: ReviewMessage[] = (change.messages ?? []).map((m) => {
+    const msg: ReviewMessage = { id: m.id, date: m.date, text: maskEmail(m.message) };
+    const author = remember(accounts, m.author, bots);
+    if (author) msg.author = author;
+    if (m._revision_number !== undefined) msg.patchSet = m._revision_number;
+    return msg;
+  });
+  const votes = collectVotes(change, messages);
+  for (const info of Object.values(change.labels ?? {})) {
+    for (const a of info.all ?? []) if (votes.some((v) => v.by === String(a._account_id))) remember(accounts, a, bots);
+  }
+  const patchSets = patchSetsOf(change, accounts, bots);
+  const current = change.current_revision ? change.revisions?.[change.current_revision] : undefined;
+  const latest = current ?? Object.values(change.revisions ?? {}).sort((a, b) => b._number - a._number)[0];
+  const base = ctx.config.webUrl ?? ctx.config.url;
+  const data: Change = {
+    number: change._number,
+    changeId: change.change_id,
+    project: change.project,
+    branch: change.branch,
+    hashtags: [...change.hashtags].sort(),
+    subject: change.subject,
+    status: change.status,
+    created: change.created,
+    updated: change.updated,
+    insertions: change.insertions,
+    deletions: change.deletions,
+    patchSets,
+    votes,
+    messages,
+    accounts,
+    url: changeUrl(base, change.project, change._number),
+  };
+  if (change.topic) data.topic = change.topic;
+  if (latest?.commit?.message !== undefined) data.commitMessage = maskEmail(latest.commit.message);
+  if (owner) data.owner = owner;
+  if (change.submitted) data.submitted = change.submitted;
+  const currentFiles = patchSets.find((p) => p.number === latest?._number)?.files;
+  if (currentFiles) data.filesChanged = currentFiles.length;
+  return makeItem<Change>({
+    source: ctx.config.id,
+    type: 'gerrit',
+    origin: base,
+    kind: CHANGE_KIND,
+    nativeId: change._number,
+    updatedOn: change.updated,
+    data,
+  });
+}

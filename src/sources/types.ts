@@ -1,0 +1,55 @@
+import type { SourceConfig } from '../config/schema.ts';
+import type { Item } from '../model/item.ts';
+import type { SourceMeta, WriteResult } from '../store/store.ts';
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+export interface Progress {
+  /** Items handled so far in this run. */
+  done: number;
+  /** Items expected in all, when the upstream says. */
+  total?: number;
+  /** What is being fetched now, e.g. a project name. */
+  note?: string;
+}
+
+/**
+ * What a source receives for one sync run. Everything it touches comes in here:
+ * the source never opens the store or reads the config file itself.
+ */
+export interface SyncContext<C extends SourceConfig = SourceConfig> {
+  config: C;
+  /** Fetch only what changed after this instant (cursor or config `since`); undefined = everything. */
+  since?: Date;
+  /** True for `--full`: fetch everything, then remove what the upstream no longer has. */
+  full: boolean;
+  /** Sync state the source saved last time (cursor and anything else it keeps). */
+  meta: SourceMeta;
+  /** Stores one item (atomic; unchanged digests are not rewritten). */
+  emit(item: Item<unknown>): Promise<WriteResult>;
+  /** Records an item that could not be used, with a reason that names where. */
+  skip(where: string, reason: string): void;
+  progress(p: Progress): void;
+  log: Logger;
+  signal?: AbortSignal;
+}
+
+export interface SyncOutcome {
+  /** New cursor to save; saved only after every item of the run was written. */
+  cursor?: string;
+  /** Extra sync state to keep beside the cursor. */
+  meta?: Record<string, unknown>;
+  /** False when part of the upstream could not be read: unseen items are then not removed. */
+  complete: boolean;
+}
+
+/** One upstream type. Its folder holds client, parser, mapper and this entry. */
+export interface SourceDriver<C extends SourceConfig = SourceConfig> {
+  type: C['type'];
+  /** Kinds of items this source stores (used to remove unseen items after a full run). */
+  kinds: readonly string[];
+  sync(ctx: SyncContext<C>): Promise<SyncOutcome>;
+}
