@@ -12,7 +12,6 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   compressHTML: true,
   devToolbar: { enabled: false },
-  telemetry: false,
   integrations: [searchIntegration()],
   vite: { build: { chunkSizeWarningLimit: 1500 } },
 });

@@ -26,7 +26,8 @@ export interface LabelInfo {
   rejected?: AccountInfo;
   recommended?: AccountInfo;
   disliked?: AccountInfo;
-  all: ApprovalInfo[];
+  /** Absent while the change has no reviewers. */
+  all?: ApprovalInfo[];
   values: Record<string, string>;
   default_value: number;
 }

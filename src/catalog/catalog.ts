@@ -84,6 +84,34 @@ export class Catalog {
       .sort((a, b) => b.changesAuthored + b.reviewsGiven - (a.changesAuthored + a.reviewsGiven) || a.name.localeCompare(b.name));
   }
 
+  /** Changes owned by a person, newest update first (index built on first use). */
+  authoredBy(key: string): ChangeSummary[] {
+    this.indexPeople();
+    return this.authoredIndex!.get(key) ?? [];
+  }
+
+  /** Review actions by a person, newest first. */
+  reviewsBy(key: string): { change: ChangeSummary; date: string }[] {
+    this.indexPeople();
+    return this.reviewIndex!.get(key) ?? [];
+  }
+
+  private authoredIndex?: Map<string, ChangeSummary[]>;
+  private reviewIndex?: Map<string, { change: ChangeSummary; date: string }[]>;
+
+  private indexPeople(): void {
+    if (this.authoredIndex) return;
+    const authored = new Map<string, ChangeSummary[]>();
+    const reviews = new Map<string, { change: ChangeSummary; date: string }[]>();
+    for (const c of this.changes) {
+      if (c.owner) (authored.get(c.owner) ?? authored.set(c.owner, []).get(c.owner)!).push(c);
+      for (const r of c.reviews) (reviews.get(r.by) ?? reviews.set(r.by, []).get(r.by)!).push({ change: c, date: r.date });
+    }
+    for (const list of reviews.values()) list.sort((a, b) => b.date.localeCompare(a.date));
+    this.authoredIndex = authored;
+    this.reviewIndex = reviews;
+  }
+
   nameOf(key: string | undefined): string {
     if (!key) return OPTED_OUT_NAME;
     return this.people.get(key)?.name ?? 'Unknown account';
@@ -133,4 +161,15 @@ export class Catalog {
     for (const r of s.reviews) people.add(r.by);
     p.contributors = people.size;
   }
+}
+
+/** Display names (and page paths) for the people a page shows, keyed by person key. */
+export function namesFor(catalog: Catalog, keys: Iterable<string | undefined>): Record<string, { name: string; path?: string }> {
+  const out: Record<string, { name: string; path?: string }> = {};
+  for (const k of keys) {
+    if (!k || out[k]) continue;
+    const p = catalog.people.get(k);
+    out[k] = { name: p?.name ?? 'Unknown account', path: p?.path };
+  }
+  return out;
 }

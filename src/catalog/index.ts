@@ -7,7 +7,8 @@ import type { SourceSummary } from './types.ts';
 
 export * from './types.ts';
 export * from './slug.ts';
-export { Catalog } from './catalog.ts';
+export { Catalog, namesFor } from './catalog.ts';
+export * from './lists.ts';
 
 export interface Site {
   loaded: LoadedConfig;

@@ -146,7 +146,7 @@ export function mapChange(change: GerritChange, ctx: MapContext): Item<Change> {
     project: change.project,
     branch: change.branch,
     hashtags: [...change.hashtags].sort(),
-    subject: change.subject,
+    subject: maskEmail(change.subject),
     status: change.status,
     created: change.created,
     updated: change.updated,

@@ -1,0 +1,197 @@
+/**
+ * A local HTTP server speaking the subset of Gerrit's REST API Agora uses,
+ * for tests, the demo and benchmarks. node:http only. Faults (errors, rate
+ * limits, cut-off bodies, HTML pages) can be injected per request.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ChangeSet, loadFixtureDir, type ProjectInfo } from './changes.ts';
+import { applyOptions } from './options.ts';
+import { compileQuery, parseQuery, QuerySyntaxError, requiredProject, type IndexedChange } from './query.ts';
+
+export interface SimRequest {
+  method: string;
+  /** Path and query string as received, e.g. /changes/?q=project:x&n=25 */
+  url: string;
+  path: string;
+  params: URLSearchParams;
+}
+
+export interface FaultResponse {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: string;
+  /** Send a 200 whose JSON body stops half-way. */
+  truncate?: boolean;
+  /** Send a 200 HTML page (a login or proxy error page) instead of JSON. */
+  html?: boolean;
+}
+
+export interface Fault {
+  /** Which requests: a substring of the URL (decoded), a predicate, or every request when absent. */
+  match?: string | ((req: SimRequest) => boolean);
+  /** How many matching requests get the fault (default 1; Infinity for all). */
+  times?: number;
+  respond: FaultResponse;
+}
+
+export interface GerritSimulatorOptions {
+  fixtureDir?: string;
+  changes?: readonly unknown[];
+  projects?: Record<string, ProjectInfo>;
+  port?: number;
+  host?: string;
+  faults?: Fault[];
+  /** Wait this long before answering each request (to make a sync slow enough to interrupt). */
+  delayMs?: number;
+  /** Server-side cap on `n`, as Gerrit's query limit. */
+  maxPageSize?: number;
+  now?: () => number;
+}
+
+export interface GerritSimulator {
+  url: string;
+  requests: { method: string; url: string }[];
+  changes: ChangeSet;
+  faults: Fault[];
+  close(): Promise<void>;
+}
+
+const XSSI = ")]}'\n";
+
+function text(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
+  res.end(body);
+}
+
+function takeFault(faults: Fault[], req: SimRequest): FaultResponse | undefined {
+  for (const f of faults) {
+    if ((f.times ?? 1) <= 0) continue;
+    const m = f.match;
+    const hit = m === undefined || (typeof m === 'string' ? decodeURIComponent(req.url).includes(m) || req.url.includes(m) : m(req));
+    if (!hit) continue;
+    f.times = (f.times ?? 1) - 1;
+    return f.respond;
+  }
+  return undefined;
+}
+
+function sendFault(res: ServerResponse, fault: FaultResponse, realBody: () => string): void {
+  if (fault.html) {
+    res.writeHead(fault.status ?? 200, { 'content-type': 'text/html; charset=utf-8', ...fault.headers });
+    res.end('<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body><h1>Please sign in</h1></body></html>\n');
+  } else if (fault.truncate) {
+    const body = realBody();
+    res.writeHead(fault.status ?? 200, { 'content-type': 'application/json; charset=utf-8', ...fault.headers });
+    res.end(body.slice(0, Math.max(XSSI.length + 1, Math.floor(body.length / 2))));
+  } else {
+    const status = fault.status ?? 500;
+    text(res, status, fault.body ?? (status === 429 ? 'Too Many Requests\n' : 'Internal server error\n'), fault.headers);
+  }
+}
+
+/** Serialises changes the way Gerrit does: XSSI line, then pretty JSON with two-space indents. */
+function pageBody(page: readonly IndexedChange[], options: ReadonlySet<string>, more: boolean): string {
+  const parts = page.map((e, i) => {
+    const c = applyOptions(JSON.parse(e.line) as Record<string, unknown>, options);
+    if (more && i === page.length - 1) c._more_changes = true;
+    return `  ${JSON.stringify(c, null, 2).replace(/\n/g, '\n  ')}`;
+  });
+  return `${XSSI}[\n${parts.join(',\n')}${parts.length ? '\n' : ''}]\n`;
+}
+
+export async function startGerritSimulator(options: GerritSimulatorOptions): Promise<GerritSimulator> {
+  let changes: ChangeSet;
+  let projects = options.projects;
+  if (options.fixtureDir) {
+    const loaded = loadFixtureDir(options.fixtureDir);
+    changes = loaded.changes;
+    projects ??= loaded.projects;
+  } else {
+    changes = ChangeSet.fromObjects(options.changes ?? []);
+  }
+  const now = options.now ?? Date.now;
+  const maxPage = options.maxPageSize ?? 500;
+  const faults = options.faults ?? [];
+  const requests: { method: string; url: string }[] = [];
+  // Paging asks the same query again with a larger S; keep the last few result lists.
+  const cache = new Map<string, { version: number; hits: readonly IndexedChange[] }>();
+
+  const search = (q: string): readonly IndexedChange[] => {
+    const cached = cache.get(q);
+    if (cached && cached.version === changes.version) return cached.hits;
+    const query = parseQuery(q);
+    const pred = compileQuery(query, now());
+    const project = requiredProject(query);
+    const hits = (project !== undefined ? changes.inProject(project) : changes.all()).filter(pred);
+    if (cache.size >= 16) cache.delete(cache.keys().next().value as string);
+    cache.set(q, { version: changes.version, hits });
+    return hits;
+  };
+
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
+    const rawUrl = req.url ?? '/';
+    const parsed = new URL(rawUrl, 'http://simulator.invalid');
+    const sim: SimRequest = { method: req.method ?? 'GET', url: rawUrl, path: parsed.pathname, params: parsed.searchParams };
+    requests.push({ method: sim.method, url: rawUrl });
+    if (sim.method !== 'GET' && sim.method !== 'HEAD') return text(res, 405, 'Method Not Allowed\n');
+
+    if (sim.path === '/changes/' || sim.path === '/changes') {
+      const q = sim.params.get('q') ?? 'status:open';
+      const n = Math.min(maxPage, Math.max(1, Number(sim.params.get('n') ?? maxPage) || maxPage));
+      const start = Math.max(0, Number(sim.params.get('S') ?? sim.params.get('start') ?? 0) || 0);
+      const opts = new Set(sim.params.getAll('o').map((o) => o.toUpperCase()));
+      let hits: readonly IndexedChange[];
+      try {
+        hits = search(q);
+      } catch (err) {
+        if (err instanceof QuerySyntaxError) return text(res, 400, `${err.message}\n`);
+        throw err;
+      }
+      const page = hits.slice(start, start + n);
+      const body = (): string => pageBody(page, opts, start + n < hits.length);
+      const fault = takeFault(faults, sim);
+      if (fault) return sendFault(res, fault, body);
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      return void res.end(body());
+    }
+    const fault = takeFault(faults, sim);
+    if (fault) return sendFault(res, fault, () => `${XSSI}{}\n`);
+    if (sim.path === '/projects/' || sim.path === '/projects') {
+      const list = projects ?? Object.fromEntries(changes.projects().map((p) => [p, { id: encodeURIComponent(p), state: 'ACTIVE' }]));
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      return void res.end(`${XSSI}${JSON.stringify(list, null, 2)}\n`);
+    }
+    return text(res, 404, 'Not Found\n');
+  };
+
+  const server = createServer((req, res) => {
+    const go = (): void => {
+      try {
+        handle(req, res);
+      } catch (err) {
+        text(res, 500, `Internal server error: ${(err as Error).message}\n`);
+      }
+    };
+    if (options.delayMs) setTimeout(go, options.delayMs);
+    else go();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    requests,
+    changes,
+    faults,
+    close: () =>
+      // Safe to call twice: tests close early to simulate an unreachable server.
+      new Promise<void>((resolve, reject) => {
+        if (!server.listening) return resolve();
+        server.closeAllConnections();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
+  };
+}

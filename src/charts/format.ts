@@ -1,0 +1,24 @@
+/** Number and month wording shared by chart text, tables, tooltips and axes (deterministic, UTC, en-US). */
+import { format as d3format } from 'd3-format';
+import { utcFormat } from 'd3-time-format';
+import { monthStart, type Month } from './series.ts';
+
+const integer = d3format(',d');
+const decimal = d3format(',.1f');
+const longMonth = utcFormat('%B %Y');
+const shortMonth = utcFormat('%b %Y');
+
+/** 1234 -> "1,234"; non-integers get one decimal. */
+export function formatValue(n: number): string {
+  return Number.isInteger(n) ? integer(n) : decimal(n);
+}
+
+/** "2024-03" -> "March 2024". */
+export function monthLong(m: Month): string {
+  return longMonth(monthStart(m));
+}
+
+/** "2024-03" -> "Mar 2024". */
+export function monthShort(m: Month): string {
+  return shortMonth(monthStart(m));
+}

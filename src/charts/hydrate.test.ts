@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { rangeFromSearch, searchForRange } from './hydrate.ts';
+import { activityLinks } from './site.ts';
+
+const MONTHS = ['2024-01', '2024-02', '2024-03', '2024-04'];
+
+describe('range in the URL', () => {
+  it('reads valid months and ignores anything else', () => {
+    expect(rangeFromSearch('?from=2024-02&to=2024-03')).toEqual({ from: '2024-02', to: '2024-03' });
+    expect(rangeFromSearch('?from=2024-13&to=<script>')).toEqual({ from: undefined, to: undefined });
+    expect(rangeFromSearch('')).toEqual({ from: undefined, to: undefined });
+  });
+
+  it('writes from/to only for a partial range and keeps other parameters', () => {
+    expect(searchForRange('?theme=dark', { from: '2024-02', to: '2024-03' }, MONTHS)).toBe('?theme=dark&from=2024-02&to=2024-03');
+    expect(searchForRange('?from=2024-02&to=2024-03', { from: '2024-01', to: '2024-04' }, MONTHS)).toBe('');
+  });
+});
+
+describe('activityLinks', () => {
+  it('keeps every file of a scope under clean static paths', () => {
+    expect(activityLinks({ id: 'projects/aurora/compute', label: 'aurora/compute', project: 'aurora/compute' })).toEqual({
+      page: 'charts/activity/projects/aurora/compute/',
+      csv: 'charts/activity/projects/aurora/compute.csv',
+      json: 'charts/activity/projects/aurora/compute.json',
+      svg: 'charts/activity/projects/aurora/compute.svg',
+      embed: 'embed/activity/projects/aurora/compute/',
+      embedDark: 'embed/activity/dark/projects/aurora/compute/',
+    });
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { layoutLineChart, monthTicks, normaliseLineChartOptions, renderLineChart } from './line-chart.ts';
+import { SAMPLE } from './__fixtures__/changes.ts';
+import type { ChartData } from './series.ts';
+
+describe('renderLineChart', () => {
+  it('matches the SVG snapshot for fixed data', async () => {
+    await expect(renderLineChart(SAMPLE, { id: 'sample' })).toMatchFileSnapshot('./__snapshots__/line-chart-sample.svg');
+  });
+
+  it('matches the snapshot for a range and the compact size', async () => {
+    await expect(renderLineChart(SAMPLE, { id: 'small', width: 360, height: 220, from: '2024-06', to: '2024-09', maxXTicks: 4 })).toMatchFileSnapshot('./__snapshots__/line-chart-compact.svg');
+  });
+
+  it('is an accessible image: role, title, desc, aria references', () => {
+    const svg = renderLineChart(SAMPLE, { id: 'a11y' });
+    expect(svg).toMatch(/^<svg [^>]*role="img"[^>]*aria-labelledby="a11y-title"[^>]*aria-describedby="a11y-desc"/);
+    expect(svg).toContain('<title id="a11y-title">Review activity per month: all projects</title>');
+    expect(svg).toMatch(/<desc id="a11y-desc">From January 2024 to December 2024 \(12 months\)\. /);
+    expect(svg).toContain('viewBox="0 0 720 360"');
+    expect(svg).not.toMatch(/<svg[^>]* width=/);
+  });
+
+  it('tells series apart by dash pattern and marker, not only colour', () => {
+    const svg = renderLineChart(SAMPLE, { id: 'd' });
+    const dashes = [...svg.matchAll(/<g class="series s\d" data-series="\w+"><path class="line" d="[^"]+"(?: stroke-dasharray="([^"]+)")?/g)].map((m) => m[1]);
+    expect(dashes).toEqual([undefined, '8 4', '2 4']);
+  });
+
+  it('escapes hostile labels and titles everywhere', () => {
+    const evil = '<script>alert(1)</script>&"\'';
+    const data: ChartData = { ...SAMPLE, title: `Project ${evil}`, series: [{ ...SAMPLE.series[0]!, id: 'x"><script>', label: evil }] };
+    const svg = renderLineChart(data, { id: 'evil' });
+    expect(svg).not.toContain('<script>');
+    expect(svg).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&amp;&quot;&#39;');
+    expect(svg).toContain('data-series="x&quot;&gt;&lt;script&gt;"');
+  });
+
+  it('renders an empty chart without throwing', () => {
+    const svg = renderLineChart({ ...SAMPLE, series: SAMPLE.series.map((s) => ({ ...s, points: [] })) }, { id: 'empty' });
+    expect(svg).toContain('No data yet');
+    expect(svg.endsWith('</svg>')).toBe(true);
+  });
+
+  it('draws a single month in the middle', () => {
+    const one = { ...SAMPLE, series: [{ id: 'a', label: 'A', points: [{ month: '2024-05', value: 3 }] }] };
+    const svg = renderLineChart(one, { id: 'one' });
+    expect(svg).toContain('class="marker" transform="translate(');
+  });
+});
+
+describe('options and layout', () => {
+  it('fills defaults and rejects bad values with the option name', () => {
+    const o = normaliseLineChartOptions({ id: 'x', margin: { left: 10 } });
+    expect(o).toMatchObject({ width: 720, height: 360, palette: 'css', background: false, margin: { left: 10, top: 8 } });
+    expect(normaliseLineChartOptions({ id: 'x', palette: 'light' }).background).toBe(true);
+    expect(() => normaliseLineChartOptions({ id: '1bad' })).toThrow('invalid line chart id: "1bad"');
+    expect(() => normaliseLineChartOptions({ id: 'x', width: -1 })).toThrow('invalid line chart width: -1');
+    expect(() => normaliseLineChartOptions({ id: 'x', palette: 'neon' as 'css' })).toThrow('invalid line chart palette: "neon"');
+  });
+
+  it('clamps a range from the URL to the data and maps months to x', () => {
+    const L = layoutLineChart(SAMPLE, normaliseLineChartOptions({ id: 'x', from: '2023-01', to: '2024-03' }));
+    expect(L.months).toEqual(['2024-01', '2024-02', '2024-03']);
+    expect(L.x('2024-01')).toBe(L.plot.left);
+    expect(L.x('2024-03')).toBe(L.plot.right);
+  });
+
+  it('picks calendar-aligned month ticks', () => {
+    const months = SAMPLE.series[0]!.points.map((p) => p.month);
+    expect(monthTicks(months, 9).map((t) => t.lines.join(' '))).toEqual(['Jan 2024', 'Mar', 'May', 'Jul', 'Sep', 'Nov']);
+    expect(monthTicks(months, 4).map((t) => t.lines.join(' '))).toEqual(['Jan 2024', 'Apr', 'Jul', 'Oct']);
+  });
+});

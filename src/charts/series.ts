@@ -1,0 +1,108 @@
+/**
+ * The shared data shape of the chart library: monthly time series. Every chart
+ * module (line chart today; stacked areas, bars later) renders a `ChartData`,
+ * and the table, text alternative and downloads are all derived from it.
+ */
+
+/** A UTC calendar month, `YYYY-MM`. */
+export type Month = string;
+
+export interface SeriesPoint {
+  month: Month;
+  value: number;
+}
+
+export interface TimeSeries {
+  /** Stable machine id (`opened`, `merged`, an org slug…); used in JSON and CSS classes. */
+  id: string;
+  /** Human label shown in legend, table header, CSV header and tooltips. */
+  label: string;
+  /**
+   * How the series adds up over a range: `sum` for counts of events (changes opened),
+   * `none` for per-month distinct counts (active reviewers), which must not be summed.
+   */
+  total?: 'sum' | 'none';
+  /** One point per month, ascending, with no gaps (see `zeroFill`). */
+  points: SeriesPoint[];
+}
+
+export interface ChartData {
+  title: string;
+  description: string;
+  /** What one value counts, e.g. "changes or people per month". */
+  unit: string;
+  series: TimeSeries[];
+  /** Where the numbers come from, shown under the chart and kept in downloads. */
+  source: string;
+}
+
+/** An inclusive month range; either end may be open. */
+export interface MonthRange {
+  from?: Month;
+  to?: Month;
+}
+
+const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+export function isMonth(value: unknown): value is Month {
+  return typeof value === 'string' && MONTH_RE.test(value);
+}
+
+/** UTC month of an ISO instant; `undefined` for text that is not a date. */
+export function monthOf(iso: string): Month | undefined {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return undefined;
+  return new Date(t).toISOString().slice(0, 7);
+}
+
+export function addMonths(month: Month, n: number): Month {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const index = y * 12 + (m - 1) + n;
+  const year = Math.floor(index / 12);
+  return `${String(year).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** Every month from `from` to `to`, inclusive; empty when `to` is before `from`. */
+export function monthsBetween(from: Month, to: Month): Month[] {
+  const out: Month[] = [];
+  for (let m = from; m <= to; m = addMonths(m, 1)) out.push(m);
+  return out;
+}
+
+/** Midnight UTC on the first day of the month, for time scales. */
+export function monthStart(month: Month): Date {
+  return new Date(`${month}-01T00:00:00Z`);
+}
+
+/** The months any series covers, ascending. */
+export function allMonths(data: Pick<ChartData, 'series'>): Month[] {
+  const set = new Set<Month>();
+  for (const s of data.series) for (const p of s.points) set.add(p.month);
+  return [...set].sort();
+}
+
+/**
+ * Clamps a requested range to the data: ends outside the data or in the wrong
+ * order are corrected rather than rejected, because they come from URLs.
+ */
+export function clampRange(months: readonly Month[], range: MonthRange = {}): { from: Month; to: Month } | undefined {
+  const first = months[0];
+  const last = months[months.length - 1];
+  if (first === undefined || last === undefined) return undefined;
+  let from = isMonth(range.from) && range.from >= first && range.from <= last ? range.from : first;
+  let to = isMonth(range.to) && range.to >= first && range.to <= last ? range.to : last;
+  if (from > to) [from, to] = [to, from];
+  return { from, to };
+}
+
+/** The data limited to a month range (inclusive). */
+export function sliceData(data: ChartData, range: MonthRange = {}): ChartData {
+  const r = clampRange(allMonths(data), range);
+  if (!r) return data;
+  return { ...data, series: data.series.map((s) => ({ ...s, points: s.points.filter((p) => p.month >= r.from && p.month <= r.to) })) };
+}
+
+/** Points for every month between `from` and `to`, zero where `values` has none. */
+export function zeroFill(values: ReadonlyMap<Month, number>, from: Month, to: Month): SeriesPoint[] {
+  return monthsBetween(from, to).map((month) => ({ month, value: values.get(month) ?? 0 }));
+}

@@ -1,0 +1,76 @@
+/**
+ * Build-time glue between the catalog and the activity chart: which scopes
+ * exist and the prepared props for one of them. Pages and the lead's home and
+ * project pages call `activityChartFor`; components only render what it returns.
+ */
+import { getSite } from '../catalog/index.ts';
+import { activityChartData, activityScopes, activitySeries, ALL_SCOPE, type ActivityScope, type ActivitySeries } from './activity.ts';
+import type { ChartData } from './series.ts';
+
+export interface ChartLinks {
+  /** Site-relative paths (pass through `href()`): the chart page, its downloads and embeds. */
+  page: string;
+  csv: string;
+  json: string;
+  svg: string;
+  embed: string;
+  embedDark: string;
+}
+
+export interface PreparedChart {
+  scope: ActivityScope;
+  data: ChartData;
+  /** A DOM-id-safe name for this chart (`activity-all`, `activity-projects-aurora-compute`). */
+  id: string;
+  links: ChartLinks;
+  /** Base name for downloaded files, e.g. `activity-aurora-compute`. */
+  fileName: string;
+}
+
+export function activityLinks(scope: ActivityScope): ChartLinks {
+  return {
+    page: `charts/activity/${scope.id}/`,
+    csv: `charts/activity/${scope.id}.csv`,
+    json: `charts/activity/${scope.id}.json`,
+    svg: `charts/activity/${scope.id}.svg`,
+    embed: `embed/activity/${scope.id}/`,
+    embedDark: `embed/activity/dark/${scope.id}/`,
+  };
+}
+
+function domId(text: string): string {
+  return text.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/-+$/, '');
+}
+
+let cache: Promise<{ series: ActivitySeries; scopes: ActivityScope[]; siteTitle: string }> | undefined;
+
+async function load() {
+  cache ??= getSite().then(({ catalog, loaded }) => ({
+    series: activitySeries(catalog.changes),
+    scopes: activityScopes(catalog.projects.values()),
+    siteTitle: loaded.config.site.title,
+  }));
+  return cache;
+}
+
+export async function activityChartScopes(): Promise<ActivityScope[]> {
+  return (await load()).scopes;
+}
+
+/**
+ * Prepared activity chart for `all`, a project name (`aurora/compute`) or a
+ * scope id (`projects/aurora/compute`). Throws for an unknown scope, naming it.
+ */
+export async function activityChartFor(scope: string | ActivityScope = 'all'): Promise<PreparedChart> {
+  const { series, scopes, siteTitle } = await load();
+  const wanted = typeof scope === 'string' ? scope : scope.id;
+  const found = wanted === 'all' ? ALL_SCOPE : scopes.find((s) => s.id === wanted || s.project === wanted);
+  if (!found) throw new Error(`activity chart: unknown scope ${JSON.stringify(wanted)} (expected "all", a project name or "projects/<slug>")`);
+  return {
+    scope: found,
+    data: activityChartData(series, found, siteTitle),
+    id: domId(`activity-${found.id}`),
+    links: activityLinks(found),
+    fileName: domId(`activity-${found.project === undefined ? 'all' : found.id.replace(/^projects\//, '')}`),
+  };
+}

@@ -1,0 +1,32 @@
+/** The data table beside a chart, as a model the component renders (pure). */
+import { formatValue, monthLong } from './format.ts';
+import { allMonths, clampRange, type ChartData, type Month, type MonthRange } from './series.ts';
+
+export interface ChartTableRow {
+  month: Month;
+  /** "March 2024". */
+  label: string;
+  /** One per column, already formatted; raw numbers in `values`. */
+  cells: string[];
+  values: number[];
+}
+
+export interface ChartTable {
+  caption: string;
+  columns: { id: string; label: string }[];
+  rows: ChartTableRow[];
+  /** Sums of the summable series over the rows; `undefined` where summing means nothing (distinct people). */
+  totals: (string | undefined)[];
+}
+
+export function chartTable(data: ChartData, range: MonthRange = {}): ChartTable {
+  const r = clampRange(allMonths(data), range);
+  const months = r ? allMonths(data).filter((m) => m >= r.from && m <= r.to) : [];
+  const lookup = data.series.map((s) => new Map(s.points.map((p) => [p.month, p.value])));
+  const rows = months.map((month) => {
+    const values = lookup.map((l) => l.get(month) ?? 0);
+    return { month, label: monthLong(month), values, cells: values.map(formatValue) };
+  });
+  const totals = data.series.map((s, i) => ((s.total ?? 'sum') === 'sum' ? formatValue(rows.reduce((a, row) => a + (row.values[i] ?? 0), 0)) : undefined));
+  return { caption: `${data.title} (${data.unit}), by month`, columns: data.series.map((s) => ({ id: s.id, label: s.label })), rows, totals };
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { textAlternative, trendOf } from './text-alt.ts';
+import { SAMPLE } from './__fixtures__/changes.ts';
+
+describe('textAlternative', () => {
+  it('states range, totals, peak month and trend', () => {
+    expect(textAlternative(SAMPLE)).toBe(
+      'From January 2024 to December 2024 (12 months). ' +
+        'Changes opened: 122 in total, highest in December 2024 (18), rising over the period. ' +
+        'Changes merged: 99 in total, highest in December 2024 (15), rising over the period. ' +
+        'Active reviewers: 5.1 per month on average, highest in December 2024 (8), rising over the period.',
+    );
+  });
+
+  it('describes a range and a single month', () => {
+    expect(textAlternative(SAMPLE, { from: '2024-03', to: '2024-03' })).toBe(
+      'In March 2024. Changes opened: 4 in total, highest in March 2024 (4). Changes merged: 3 in total, highest in March 2024 (3). Active reviewers: 3 per month on average, highest in March 2024 (3).',
+    );
+  });
+
+  it('handles no data and all-zero series', () => {
+    expect(textAlternative({ ...SAMPLE, series: [] })).toBe('Review activity per month: all projects: no data yet.');
+    expect(textAlternative({ ...SAMPLE, series: [{ id: 'z', label: 'Zero', points: [{ month: '2024-01', value: 0 }] }] })).toBe('In January 2024. Zero: none.');
+  });
+});
+
+describe('trendOf', () => {
+  it('compares halves with a 10% dead band', () => {
+    expect(trendOf([1])).toBeUndefined();
+    expect(trendOf([10, 10, 10.5, 10.9])).toBe('steady');
+    expect(trendOf([10, 10, 5, 5])).toBe('falling');
+    expect(trendOf([0, 0, 1, 1])).toBe('rising');
+    expect(trendOf([0, 0])).toBe('steady');
+  });
+});

@@ -1,0 +1,41 @@
+/** A plain-language summary of a chart: range, totals, peaks and trend (pure). */
+import { formatValue, monthLong } from './format.ts';
+import { allMonths, clampRange, sliceData, type ChartData, type MonthRange, type TimeSeries } from './series.ts';
+
+export type Trend = 'rising' | 'falling' | 'steady';
+
+/** Compares the average of the first and second half of the points; a change under 10% counts as steady. */
+export function trendOf(values: readonly number[]): Trend | undefined {
+  const half = Math.floor(values.length / 2);
+  if (half < 1) return undefined;
+  const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const a = mean(values.slice(0, half));
+  const b = mean(values.slice(values.length - half));
+  if (a === b) return 'steady';
+  if (a === 0) return 'rising';
+  const change = (b - a) / a;
+  return change > 0.1 ? 'rising' : change < -0.1 ? 'falling' : 'steady';
+}
+
+function seriesSentence(s: TimeSeries): string {
+  const values = s.points.map((p) => p.value);
+  const sum = values.reduce((a, b) => a + b, 0);
+  const label = s.label;
+  if (sum === 0) return `${label}: none.`;
+  let peak = s.points[0]!;
+  for (const p of s.points) if (p.value > peak.value) peak = p;
+  const amount = (s.total ?? 'sum') === 'sum' ? `${formatValue(sum)} in total` : `${formatValue(Math.round((sum / values.length) * 10) / 10)} per month on average`;
+  const trend = trendOf(values);
+  const trendText = trend === undefined ? '' : trend === 'steady' ? ', roughly steady over the period' : `, ${trend} over the period`;
+  return `${label}: ${amount}, highest in ${monthLong(peak.month)} (${formatValue(peak.value)})${trendText}.`;
+}
+
+/** E.g. "From January 2024 to June 2025 (18 months). Changes opened: 2,400 in total, highest in … ." */
+export function textAlternative(data: ChartData, range: MonthRange = {}): string {
+  const r = clampRange(allMonths(data), range);
+  if (!r) return `${data.title}: no data yet.`;
+  const sliced = sliceData(data, r);
+  const n = allMonths(sliced).length;
+  const span = r.from === r.to ? `In ${monthLong(r.from)}` : `From ${monthLong(r.from)} to ${monthLong(r.to)} (${n} months)`;
+  return [`${span}.`, ...sliced.series.map(seriesSentence)].join(' ');
+}

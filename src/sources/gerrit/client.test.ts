@@ -1,0 +1,132 @@
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startGerritSimulator, type Fault, type GerritSimulator } from '../../../scripts/simulator/gerrit.ts';
+import { GerritClient } from './client.ts';
+import { GerritAuthError, GerritFormatError, GerritHttpError, GerritNetworkError, GerritNotFoundError } from './errors.ts';
+
+const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/gerrit/small', import.meta.url));
+let sim: GerritSimulator | undefined;
+afterEach(async () => {
+  await sim?.close();
+  sim = undefined;
+});
+
+async function setup(faults: Fault[] = [], extra: { delayMs?: number; timeoutMs?: number; retries?: number } = {}) {
+  sim = await startGerritSimulator({ fixtureDir: FIXTURES, faults, delayMs: extra.delayMs });
+  const delays: number[] = [];
+  const client = new GerritClient({
+    baseUrl: `${sim.url}/`,
+    timeoutMs: extra.timeoutMs ?? 5000,
+    retries: extra.retries ?? 3,
+    sleep: async (ms) => void delays.push(ms),
+    now: () => Date.parse('2024-03-01T12:00:00Z'),
+  });
+  return { client, delays, sim };
+}
+
+async function collect(client: GerritClient, query: string, pageSize: number): Promise<unknown[][]> {
+  const pages: unknown[][] = [];
+  for await (const p of client.changePages(query, { pageSize })) pages.push(p);
+  return pages;
+}
+
+describe('GerritClient paging', () => {
+  it('reads every page anonymously with n and S, following _more_changes', async () => {
+    const { client, sim } = await setup();
+    const pages = await collect(client, 'project:demo/alpha', 7);
+    expect(pages.map((p) => p.length)).toEqual([7, 7, 1]);
+    const urls = sim.requests.map((r) => new URL(r.url, sim.url));
+    expect(urls.map((u) => u.pathname)).toEqual(['/changes/', '/changes/', '/changes/']);
+    expect(urls.map((u) => u.searchParams.get('S'))).toEqual([null, '7', '14']);
+    expect(urls[0]!.searchParams.getAll('o')).toEqual(['DETAILED_ACCOUNTS', 'DETAILED_LABELS', 'MESSAGES', 'ALL_REVISIONS', 'ALL_COMMITS']);
+    expect(urls[0]!.searchParams.get('n')).toBe('7');
+    const numbers = pages.flat().map((c) => (c as { _number: number })._number);
+    expect(new Set(numbers).size).toBe(15);
+  });
+
+  it('asks for files only when configured', async () => {
+    const { client, sim } = await setup();
+    for await (const _ of client.changePages('project:demo/beta', { pageSize: 50, files: true })) void _;
+    expect(new URL(sim.requests[0]!.url, sim.url).searchParams.getAll('o')).toContain('ALL_FILES');
+  });
+
+  it('lists projects', async () => {
+    const { client } = await setup();
+    expect(Object.keys((await client.listProjects()) as object)).toEqual(['demo/alpha', 'demo/beta']);
+  });
+});
+
+describe('GerritClient retries', () => {
+  it('retries 500s with backoff and succeeds', async () => {
+    const { client, delays, sim } = await setup([{ match: '/changes/', times: 2, respond: { status: 500 } }]);
+    const pages = await collect(client, 'project:demo/beta', 100);
+    expect(pages[0]).toHaveLength(15);
+    expect(delays).toEqual([500, 1000]);
+    expect(sim.requests).toHaveLength(3);
+  });
+
+  it('honours Retry-After on 429', async () => {
+    const { client, delays } = await setup([{ times: 1, respond: { status: 429, headers: { 'Retry-After': '7' } } }]);
+    await collect(client, 'project:demo/beta', 100);
+    expect(delays).toEqual([7000]);
+  });
+
+  it('gives up after the configured retries with the method, URL and status', async () => {
+    const { client, delays } = await setup([{ times: Infinity, respond: { status: 503, body: 'maintenance' } }], { retries: 2 });
+    const err = await collect(client, 'project:demo/beta', 100).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GerritHttpError);
+    expect((err as Error).message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/changes\/\?q=project%3Ademo%2Fbeta.* answered HTTP 503 \(body: maintenance\)$/);
+    expect(delays).toEqual([500, 1000]);
+  });
+
+  it('retries a truncated body once, then reports it as a format error', async () => {
+    const once = await setup([{ times: 1, respond: { truncate: true } }]);
+    expect((await collect(once.client, 'project:demo/beta', 100))[0]).toHaveLength(15);
+    await once.sim.close();
+    const twice = await setup([{ times: 2, respond: { truncate: true } }], { retries: 4 });
+    sim = twice.sim;
+    const err = await collect(twice.client, 'project:demo/beta', 100).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GerritFormatError);
+    expect((err as Error).message).toContain('not valid JSON');
+    expect(twice.sim.requests).toHaveLength(2);
+  });
+
+  it('does not retry an HTML page and says what it got', async () => {
+    const { client, sim } = await setup([{ times: Infinity, respond: { html: true } }]);
+    const err = await collect(client, 'project:demo/beta', 100).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GerritFormatError);
+    expect((err as Error).message).toMatch(/GET http:\/\/127.*\/changes\/.*expected JSON but got an HTML page.*first bytes: "<!DOCTYPE html>/);
+    expect(sim.requests).toHaveLength(1);
+  });
+
+  it('maps 404 and 403 to their own errors without retrying', async () => {
+    const { client, sim } = await setup([
+      { match: 'missing', respond: { status: 404, body: 'Not found: missing' } },
+      { match: 'private', respond: { status: 403, body: 'forbidden' } },
+    ]);
+    await expect(collect(client, 'project:missing', 10)).rejects.toBeInstanceOf(GerritNotFoundError);
+    const auth = await collect(client, 'project:private', 10).catch((e: unknown) => e);
+    expect(auth).toBeInstanceOf(GerritAuthError);
+    expect((auth as Error).message).toMatch(/anonymously.*private/);
+    expect(sim.requests).toHaveLength(2);
+  });
+
+  it('retries timeouts and keeps the cause', async () => {
+    const { client, delays } = await setup([], { delayMs: 300, timeoutMs: 50, retries: 1 });
+    const err = await collect(client, 'project:demo/beta', 100).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GerritNetworkError);
+    expect((err as Error).message).toMatch(/no answer within 0.05 s/);
+    expect((err as Error).cause).toBeDefined();
+    expect(delays).toEqual([500]);
+  });
+
+  it('retries connection failures and keeps the cause', async () => {
+    const { client, sim, delays } = await setup([], { retries: 1 });
+    await sim.close();
+    const err = await collect(client, 'project:demo/beta', 100).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GerritNetworkError);
+    expect((err as Error).message).toMatch(/^GET http:\/\/127.* failed: /);
+    expect((err as Error).cause).toBeInstanceOf(Error);
+    expect(delays).toEqual([500]);
+  });
+});

@@ -1,0 +1,80 @@
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startGerritSimulator, type GerritSimulator } from '../../../scripts/simulator/gerrit.ts';
+import { GerritSourceConfig } from '../../config/schema.ts';
+import type { Item } from '../../model/item.ts';
+import type { SyncContext } from '../types.ts';
+import { buildQuery, createGerritDriver, queryValue } from './index.ts';
+
+const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/gerrit/small', import.meta.url));
+let sim: GerritSimulator | undefined;
+afterEach(async () => {
+  await sim?.close();
+  sim = undefined;
+});
+
+function fakeContext(config: GerritSourceConfig, over: Partial<SyncContext<GerritSourceConfig>> = {}) {
+  const emitted: Item<unknown>[] = [];
+  const skipped: { where: string; reason: string }[] = [];
+  const notes: string[] = [];
+  const ctx: SyncContext<GerritSourceConfig> = {
+    config,
+    full: false,
+    meta: {},
+    emit: async (item) => {
+      emitted.push(item);
+      return 'new';
+    },
+    skip: (where, reason) => void skipped.push({ where, reason }),
+    progress: (p) => void notes.push(p.note ?? ''),
+    log: { info: () => {}, warn: () => {} },
+    ...over,
+  };
+  return { ctx, emitted, skipped, notes };
+}
+
+describe('buildQuery', () => {
+  it('ANDs project, an inclusive after: one second early, and the configured query', () => {
+    expect(buildQuery('demo/alpha', undefined, undefined)).toBe('project:demo/alpha');
+    expect(buildQuery('demo/alpha', new Date('2024-03-01T10:00:00Z'), 'branch:master')).toBe('project:demo/alpha after:"2024-03-01 09:59:59" (branch:master)');
+    expect(queryValue('odd name')).toBe('"odd name"');
+  });
+});
+
+describe('gerrit driver', () => {
+  it('syncs every listed project when none are configured and returns the newest update as cursor', async () => {
+    sim = await startGerritSimulator({ fixtureDir: FIXTURES });
+    const config = GerritSourceConfig.parse({ id: 'demo', type: 'gerrit', url: sim.url, pageSize: 10 });
+    const { ctx, emitted, skipped, notes } = fakeContext(config);
+    const outcome = await createGerritDriver().sync(ctx);
+    expect(skipped).toEqual([]);
+    expect(emitted).toHaveLength(30);
+    expect(new Set(notes)).toEqual(new Set(['demo/alpha', 'demo/beta']));
+    expect(outcome).toEqual({ complete: true, cursor: emitted.map((i) => i.updatedOn).sort().at(-1) });
+    expect(sim.requests[0]!.url).toBe('/projects/?d');
+  });
+
+  it('skips a project that does not exist, and then keeps the old cursor', async () => {
+    sim = await startGerritSimulator({ fixtureDir: FIXTURES, faults: [{ match: 'project:gone', times: Infinity, respond: { status: 404, body: 'Not found' } }] });
+    const config = GerritSourceConfig.parse({ id: 'demo', type: 'gerrit', url: sim.url, projects: ['gone', 'demo/beta'] });
+    const { ctx, emitted, skipped } = fakeContext(config, { meta: { cursor: '2020-01-01T00:00:00Z' } });
+    const outcome = await createGerritDriver().sync(ctx);
+    expect(emitted).toHaveLength(15);
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0]!.where).toBe('project gone');
+    expect(skipped[0]!.reason).toMatch(/^source "demo": GET http.*project%3Agone.* answered HTTP 404/);
+    expect(outcome).toEqual({ complete: false, cursor: '2020-01-01T00:00:00Z' });
+  });
+
+  it('fails the source with its id and project on other errors', async () => {
+    sim = await startGerritSimulator({ fixtureDir: FIXTURES, faults: [{ times: Infinity, respond: { html: true } }] });
+    const config = GerritSourceConfig.parse({ id: 'demo', type: 'gerrit', url: sim.url, projects: ['demo/beta'] });
+    const { ctx } = fakeContext(config);
+    await expect(createGerritDriver().sync(ctx)).rejects.toThrow(/^source "demo", project demo\/beta: GET http:\/\/127.* HTML page/);
+  });
+
+  it('rejects a bad bot pattern before any request', async () => {
+    const config = GerritSourceConfig.parse({ id: 'demo', type: 'gerrit', url: 'http://127.0.0.1:9', projects: ['x'], bots: ['(unclosed'] });
+    await expect(createGerritDriver().sync(fakeContext(config).ctx)).rejects.toThrow(/bots\[0\] is not a valid regular expression/);
+  });
+});

@@ -1,0 +1,129 @@
+/**
+ * The Gerrit source: for each project, ask for changes updated since the
+ * cursor, map them to model items and hand them to the engine. Transport,
+ * parsing and mapping live in client.ts, parse.ts and map.ts.
+ */
+import type { GerritSourceConfig } from '../../config/schema.ts';
+import type { SourceDriver, SyncContext, SyncOutcome } from '../types.ts';
+import { GerritClient, type FetchLike, type Sleep } from './client.ts';
+import { GerritNotFoundError } from './errors.ts';
+import { mapChange } from './map.ts';
+import { isoToGerritQueryTime, parseChanges, parseProjectList } from './parse.ts';
+
+export interface GerritDriverDeps {
+  fetch?: FetchLike;
+  sleep?: Sleep;
+  now?: () => number;
+  random?: () => number;
+}
+
+/** Thrown for a failure that stops the whole source; names the source, and the project when there is one. */
+export class GerritSourceError extends Error {
+  override name = 'GerritSourceError';
+}
+
+/** Quotes a query value when Gerrit's query parser would otherwise split it. */
+export function queryValue(value: string): string {
+  return /^[A-Za-z0-9_./+-]+$/.test(value) ? value : `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/**
+ * The query for one project. `after:` is inclusive in Gerrit, and we step a
+ * further second back because Gerrit compares whole seconds: changes seen
+ * again come back with the same digest and cost no write.
+ */
+export function buildQuery(project: string, since: Date | undefined, extra: string | undefined): string {
+  const terms = [`project:${queryValue(project)}`];
+  if (since) terms.push(`after:"${isoToGerritQueryTime(new Date(since.getTime() - 1000))}"`);
+  if (extra?.trim()) terms.push(`(${extra.trim()})`);
+  return terms.join(' ');
+}
+
+function compileBots(config: GerritSourceConfig): RegExp[] {
+  return config.bots.map((pattern, i) => {
+    try {
+      // Case-insensitive: bot names are written every which way ("zuul", "Zuul CI").
+      return new RegExp(pattern, 'i');
+    } catch (err) {
+      throw new GerritSourceError(`source "${config.id}": bots[${i}] is not a valid regular expression: ${(err as Error).message}`, { cause: err });
+    }
+  });
+}
+
+async function syncGerrit(ctx: SyncContext<GerritSourceConfig>, deps: GerritDriverDeps): Promise<SyncOutcome> {
+  const { config } = ctx;
+  const botPatterns = compileBots(config);
+  const client = new GerritClient({
+    baseUrl: config.url,
+    timeoutMs: config.timeout * 1000,
+    retries: config.retries,
+    fetch: deps.fetch,
+    sleep: deps.sleep,
+    now: deps.now,
+    random: deps.random,
+    signal: ctx.signal,
+    onRetry: ({ url, attempt, delayMs, reason }) =>
+      ctx.log.warn(`${config.id}: retry ${attempt}/${config.retries} in ${(delayMs / 1000).toFixed(1)} s for GET ${url}: ${reason}`),
+  });
+
+  let projects = config.projects;
+  if (!projects) {
+    try {
+      projects = parseProjectList(await client.listProjects());
+    } catch (err) {
+      throw new GerritSourceError(`source "${config.id}": cannot list projects at ${config.url}: ${(err as Error).message}`, { cause: err });
+    }
+  }
+
+  let done = 0;
+  let projectMissed = false;
+  let changeSkipped = false;
+  let maxUpdated: string | undefined;
+  for (const project of projects) {
+    ctx.progress({ done, note: project });
+    const query = buildQuery(project, ctx.since, config.query);
+    try {
+      for await (const page of client.changePages(query, { pageSize: config.pageSize, files: config.files })) {
+        const { changes, skipped } = parseChanges(page);
+        for (const s of skipped) ctx.skip(`${s.where} (project ${project})`, s.reason);
+        if (skipped.length) changeSkipped = true;
+        for (const change of changes) {
+          let item;
+          try {
+            item = mapChange(change, { config, botPatterns });
+          } catch (err) {
+            ctx.skip(`change ${change._number} (project ${project})`, `cannot map: ${(err as Error).message}`);
+            changeSkipped = true;
+            continue;
+          }
+          await ctx.emit(item);
+          done++;
+          if (!maxUpdated || item.updatedOn > maxUpdated) maxUpdated = item.updatedOn;
+        }
+        ctx.progress({ done, note: project });
+      }
+    } catch (err) {
+      if (err instanceof GerritNotFoundError) {
+        // One missing project should not hide the others; the run is then not complete,
+        // so nothing is removed and the cursor stays where it was.
+        ctx.skip(`project ${project}`, `source "${config.id}": ${err.message}`);
+        projectMissed = true;
+        continue;
+      }
+      throw new GerritSourceError(`source "${config.id}", project ${project}: ${(err as Error).message}`, { cause: err });
+    }
+  }
+
+  // A missed project keeps the old cursor: it still needs everything since then. A skipped
+  // (malformed) change does not hold the cursor back, but the run is not complete, so a
+  // --full run does not delete the good copy stored before the change went bad.
+  const advance = !projectMissed && maxUpdated && (!ctx.meta.cursor || maxUpdated > ctx.meta.cursor);
+  const cursor = advance ? maxUpdated : ctx.meta.cursor;
+  return { cursor, complete: !projectMissed && !changeSkipped };
+}
+
+export function createGerritDriver(deps: GerritDriverDeps = {}): SourceDriver<GerritSourceConfig> {
+  return { type: 'gerrit', kinds: ['change'], sync: (ctx) => syncGerrit(ctx, deps) };
+}
+
+export const gerritDriver: SourceDriver<GerritSourceConfig> = createGerritDriver();

@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { Change } from '../../model/change.ts';
+import { mapChange, votesInMessage } from './map.ts';
+import { parseChanges, stripXssiPrefix, type GerritChange } from './parse.ts';
+
+const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/gerrit/unit/${name}`, import.meta.url), 'utf8');
+const config = { id: 'demo', url: 'https://review.example.org', webUrl: undefined };
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+/;
+
+function parseOne(raw: unknown): GerritChange {
+  const { changes, skipped } = parseChanges([raw]);
+  expect(skipped).toEqual([]);
+  return changes[0]!;
+}
+
+describe('mapChange on a full ChangeInfo', () => {
+  const raw = JSON.parse(fixture('change-full.json')) as Record<string, unknown>;
+  const item = mapChange(parseOne(raw), { config, botPatterns: [] });
+  const c = item.data;
+
+  it('builds the envelope', () => {
+    expect(item).toMatchObject({ source: 'demo', type: 'gerrit', kind: 'change', id: 'demo:change:1008', origin: 'https://review.example.org', updatedOn: c.updated });
+    expect(item.digest).toMatch(/^[0-9a-f]{32}$/);
+    expect(Change.parse(c)).toEqual(c);
+  });
+
+  it('keeps hostile text as text (escaping is the renderer’s job)', () => {
+    expect(c.subject).toBe('Fix <script>alert(1)</script> in the title escaping');
+    expect(c.url).toBe('https://review.example.org/c/demo/beta/+/1008');
+  });
+
+  it('never stores an e-mail address, only domains and masked text', () => {
+    expect(JSON.stringify(item)).not.toMatch(EMAIL);
+    expect(c.commitMessage).toContain('Signed-off-by: Bob Builder <b…@Builder.Example.com>');
+    expect(c.accounts['1001']).toEqual({ id: '1001', name: 'Bob Builder', username: 'bob', emailDomain: 'builder.example.com', isBot: false });
+    expect(c.messages.at(-1)?.text).toContain('c…@example.fr');
+  });
+
+  it('records every real vote with voter, date and patch set', () => {
+    expect(c.votes).toEqual([
+      { label: 'Code-Review', value: 2, by: '1004', date: expect.stringMatching(/Z$/), patchSet: 2 },
+      { label: 'Verified', value: 1, by: '1003', date: expect.stringMatching(/Z$/), patchSet: 2 },
+      { label: 'Workflow', value: 1, by: '1004', date: expect.stringMatching(/Z$/), patchSet: 2 },
+    ]);
+  });
+
+  it('maps messages, patch sets with files, and the commit message of the current revision', () => {
+    expect(c.messages.map((m) => [m.author, m.patchSet])).toEqual([['1001', 1], ['1001', 2], ['1003', 2], ['1004', 2]]);
+    expect(c.patchSets.map((p) => [p.number, p.kind, p.uploader])).toEqual([[1, 'REWORK', '1001'], [2, 'TRIVIAL_REBASE', '1001']]);
+    expect(c.patchSets[1]!.files).toEqual([
+      { path: 'doc/source/index.rst', insertions: 3, deletions: 0, status: 'A' },
+      { path: 'src/beta/widget.py', insertions: 17, deletions: 3 },
+    ]);
+    expect(c.filesChanged).toBe(2);
+    expect(c.commitMessage?.startsWith('Fix <script>')).toBe(true);
+    expect(c).toMatchObject({ status: 'NEW', topic: 'topic-3', owner: '1001', branch: 'master', hashtags: [] });
+  });
+
+  it('recognises third-party CI as a bot and people as people', () => {
+    expect(c.accounts['1003']?.isBot).toBe(true);
+    expect(c.accounts['1004']?.isBot).toBe(false);
+  });
+
+  it('is deterministic', () => {
+    expect(mapChange(parseOne(raw), { config, botPatterns: [] })).toEqual(item);
+  });
+});
+
+describe('accounts and bots', () => {
+  const base = { _number: 9, project: 'p/q', branch: 'main', change_id: 'I9', subject: 's', status: 'MERGED', created: '2020-01-01 00:00:00.000000000', updated: '2020-01-02 00:00:00.000000000' };
+
+  it('falls back to username, then "Account <id>", when the server sent no details', () => {
+    const c = mapChange(parseOne({ ...base, owner: { _account_id: 7 }, messages: [{ id: 'm', author: { _account_id: 8, username: 'dev8' }, date: base.created, message: 'hi' }] }), { config, botPatterns: [] }).data;
+    expect(c.accounts['7']).toEqual({ id: '7', name: 'Account 7', isBot: false });
+    expect(c.accounts['8']).toMatchObject({ name: 'dev8', username: 'dev8' });
+  });
+
+  it('uses SERVICE_USER tags, built-in names and config patterns', () => {
+    const msg = (id: number, extra: object) => ({ id: `m${id}`, author: { _account_id: id, ...extra }, date: base.created, message: 'x' });
+    const raw = { ...base, messages: [msg(1, { name: 'Robo', tags: ['SERVICE_USER'] }), msg(2, { name: 'Zuul' }), msg(3, { name: 'Nightly Builder' }), msg(4, { name: 'Jane' })] };
+    const c = mapChange(parseOne(raw), { config, botPatterns: [/nightly/i] }).data;
+    expect(['1', '2', '3', '4'].map((id) => c.accounts[id]?.isBot)).toEqual([true, true, true, false]);
+  });
+
+  it('masks an address used as a display name', () => {
+    const c = mapChange(parseOne({ ...base, owner: { _account_id: 3, name: 'dev@corp.example.com', email: 'dev@corp.example.com' } }), { config, botPatterns: [] }).data;
+    expect(c.accounts['3']).toMatchObject({ name: 'd…@corp.example.com', emailDomain: 'corp.example.com' });
+  });
+
+  it('takes vote history from messages when the server sent no labels', () => {
+    const page = JSON.parse(stripXssiPrefix(fixture('page-with-bad.response'))) as unknown[];
+    const c = mapChange(parseOne(page[0]), { config: { ...config, webUrl: 'https://mirror.example.org/' }, botPatterns: [] }).data;
+    expect(c.votes).toContainEqual({ label: 'Code-Review', value: 2, by: '1001', date: expect.any(String), patchSet: 2 });
+    expect(c.votes).toContainEqual({ label: 'Workflow', value: 1, by: '1001', date: expect.any(String), patchSet: 2 });
+    expect(c.url).toBe('https://mirror.example.org/c/demo/alpha/+/1001');
+    expect(c.commitMessage).toBeUndefined();
+  });
+});
+
+describe('votesInMessage', () => {
+  it('reads labels, removals, and stops at other text', () => {
+    expect(votesInMessage('Patch Set 3: Code-Review-1 Verified+1\n\nmeh')).toEqual({ patchSet: 3, votes: [{ label: 'Code-Review', value: -1 }, { label: 'Verified', value: 1 }] });
+    expect(votesInMessage('Patch Set 2: -Code-Review')).toEqual({ patchSet: 2, votes: [{ label: 'Code-Review', value: 0 }] });
+    expect(votesInMessage('Patch Set 1:\n\nBuild failed.')).toEqual({ patchSet: 1, votes: [] });
+    expect(votesInMessage('Patch Set 4: (2 comments)')).toEqual({ patchSet: 4, votes: [] });
+    expect(votesInMessage('Uploaded patch set 1.')).toBeUndefined();
+  });
+});
