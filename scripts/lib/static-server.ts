@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -29,7 +29,8 @@ export interface StaticServer {
  * Serves a built site on 127.0.0.1 the way a static host does: directory
  * index.html, the site base as a path prefix, 404 page. For tests and benchmarks.
  */
-export async function serveStatic(root: string, base = '/', port = 0): Promise<StaticServer> {
+export async function serveStatic(dir: string, base = '/', port = 0): Promise<StaticServer> {
+  const root = resolve(dir);
   const log: { path: string; bytes: number }[] = [];
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');

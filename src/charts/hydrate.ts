@@ -67,7 +67,11 @@ function hydrateFigure(fig: HTMLElement): void {
   const render = () => {
     const options = normaliseLineChartOptions({ ...input, ...range });
     layout = layoutLineChart(data, options);
-    plot.replaceChildren(parseSvg(renderLineChart(data, options)));
+    // Replace only the svg: the tooltip lives beside it in the same container.
+    const fresh = parseSvg(renderLineChart(data, options));
+    const current = plot.querySelector('svg');
+    if (current) current.replaceWith(fresh);
+    else plot.prepend(fresh);
     if (alt) alt.textContent = textAlternative(data, range);
     const model = chartTable(data, range);
     for (const table of tables) {
@@ -115,7 +119,9 @@ function hydrateFigure(fig: HTMLElement): void {
       tooltip.hidden = false;
       const box = svg.getBoundingClientRect();
       const host = plot!.getBoundingClientRect();
-      const px = box.left - host.left + (x / svg.viewBox.baseVal.width) * box.width;
+      const scale = box.width / svg.viewBox.baseVal.width;
+      const px = box.left - host.left + x * scale;
+      tooltip.style.top = `${box.top - host.top + layout.plot.top * scale + 4}px`;
       const right = px > host.width / 2;
       tooltip.style.left = right ? '' : `${px + 12}px`;
       tooltip.style.right = right ? `${host.width - px + 12}px` : '';

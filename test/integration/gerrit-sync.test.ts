@@ -46,16 +46,42 @@ describe('gerrit sync against the simulator', () => {
     const dir = await storeDir();
     const config = gerritConfig(sim.url);
     const first = await sync(config, dir);
-    expect(first.report).toMatchObject({ ok: true, new: 30, updated: 0, skipped: [], cursor: '2024-03-07T11:32:00Z' });
+    // Each project keeps its own cursor; the report shows the oldest (demo/alpha's newest change).
+    expect(first.report).toMatchObject({ ok: true, new: 30, updated: 0, skipped: [], cursor: '2024-03-07T06:57:00Z' });
     expect(countJson(dir)).toBe(30);
     const before = treeHash(dir);
 
     sim.requests.length = 0;
     const second = await sync(config, dir);
-    expect(second.report).toMatchObject({ ok: true, new: 0, updated: 0, cursor: '2024-03-07T11:32:00Z' });
+    expect(second.report).toMatchObject({ ok: true, new: 0, updated: 0, cursor: '2024-03-07T06:57:00Z' });
     const queries = sim.requests.map((r) => new URL(r.url, sim.url).searchParams.get('q'));
-    expect(queries).toEqual(['project:demo/alpha after:"2024-03-07 11:31:59"', 'project:demo/beta after:"2024-03-07 11:31:59"']);
+    expect(queries).toEqual(['project:demo/alpha after:"2024-03-07 06:56:59"', 'project:demo/beta after:"2024-03-07 11:31:59"']);
     expect(treeHash(dir)).toBe(before);
+  });
+
+  // Regression: one source-wide cursor (the newest update over all projects) skipped a change
+  // in an early project updated mid-run at a time older than a later project's newest change.
+  it('keeps a cursor per project, so an older update in one project is not skipped past', async () => {
+    const sim = await simulator();
+    const dir = await storeDir();
+    const config = gerritConfig(sim.url);
+    await sync(config, dir);
+    const alpha = fixtureChanges().filter((c) => c.project === 'demo/alpha').sort((a, b) => String(a.updated).localeCompare(String(b.updated)))[0]!;
+    // Updated after alpha's newest change (06:57) but before beta's newest (11:32).
+    sim.changes.upsert({ ...alpha, subject: 'Edited while beta was syncing', updated: '2024-03-07 09:00:00.000000000' });
+    const second = await sync(config, dir);
+    expect(second.report).toMatchObject({ ok: true, updated: 1 });
+    const stored = await new Store(dir).source('demo').get<{ subject: string }>('change', String(alpha._number));
+    expect(stored?.data.subject).toBe('Edited while beta was syncing');
+  });
+
+  it('starts a project newly added to the config from since, not from the other projects', async () => {
+    const sim = await simulator();
+    const dir = await storeDir();
+    await sync(gerritConfig(sim.url, { projects: ['demo/beta'] }), dir);
+    const second = await sync(gerritConfig(sim.url), dir);
+    expect(second.report).toMatchObject({ ok: true, new: 15 });
+    expect(countJson(dir)).toBe(30);
   });
 
   it('rides out a 500', async () => {

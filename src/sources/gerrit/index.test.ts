@@ -42,7 +42,7 @@ describe('buildQuery', () => {
 });
 
 describe('gerrit driver', () => {
-  it('syncs every listed project when none are configured and returns the newest update as cursor', async () => {
+  it('syncs every listed project when none are configured and keeps one cursor per project', async () => {
     sim = await startGerritSimulator({ fixtureDir: FIXTURES });
     const config = GerritSourceConfig.parse({ id: 'demo', type: 'gerrit', url: sim.url, pageSize: 10 });
     const { ctx, emitted, skipped, notes } = fakeContext(config);
@@ -50,7 +50,10 @@ describe('gerrit driver', () => {
     expect(skipped).toEqual([]);
     expect(emitted).toHaveLength(30);
     expect(new Set(notes)).toEqual(new Set(['demo/alpha', 'demo/beta']));
-    expect(outcome).toEqual({ complete: true, cursor: emitted.map((i) => i.updatedOn).sort().at(-1) });
+    const newest = (project: string) => emitted.filter((i) => (i.data as { project: string }).project === project).map((i) => i.updatedOn).sort().at(-1)!;
+    const projects = { 'demo/alpha': newest('demo/alpha'), 'demo/beta': newest('demo/beta') };
+    // The source-wide cursor is the oldest project cursor, so no project is skipped past.
+    expect(outcome).toEqual({ complete: true, cursor: [projects['demo/alpha'], projects['demo/beta']].sort()[0], meta: { projects } });
     expect(sim.requests[0]!.url).toBe('/projects/?d');
   });
 
@@ -63,7 +66,8 @@ describe('gerrit driver', () => {
     expect(skipped).toHaveLength(1);
     expect(skipped[0]!.where).toBe('project gone');
     expect(skipped[0]!.reason).toMatch(/^source "demo": GET http.*project%3Agone.* answered HTTP 404/);
-    expect(outcome).toEqual({ complete: false, cursor: '2020-01-01T00:00:00Z' });
+    const betaNewest = emitted.map((i) => i.updatedOn).sort().at(-1)!;
+    expect(outcome).toEqual({ complete: false, cursor: '2020-01-01T00:00:00Z', meta: { projects: { 'demo/beta': betaNewest } } });
   });
 
   it('fails the source with its id and project on other errors', async () => {

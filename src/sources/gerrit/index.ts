@@ -75,13 +75,20 @@ async function syncGerrit(ctx: SyncContext<GerritSourceConfig>, deps: GerritDriv
     }
   }
 
+  // One cursor per project: a project synced early in the run must not be
+  // skipped past by a newer change seen later in another project, and a
+  // project newly added to the config starts from `since`, not from the others.
+  const previous = projectCursors(ctx.meta);
+  const cursors: Record<string, string> = { ...previous };
   let done = 0;
   let projectMissed = false;
   let changeSkipped = false;
-  let maxUpdated: string | undefined;
   for (const project of projects) {
     ctx.progress({ done, note: project });
-    const query = buildQuery(project, ctx.since, config.query);
+    const own = previous[project];
+    const since = ctx.full || !own ? config.since : new Date(own);
+    const query = buildQuery(project, since, config.query);
+    let maxUpdated: string | undefined;
     try {
       for await (const page of client.changePages(query, { pageSize: config.pageSize, files: config.files })) {
         const { changes, skipped } = parseChanges(page);
@@ -102,6 +109,8 @@ async function syncGerrit(ctx: SyncContext<GerritSourceConfig>, deps: GerritDriv
         }
         ctx.progress({ done, note: project });
       }
+      // Only a project read to the end moves its cursor.
+      if (maxUpdated && (!own || maxUpdated > own)) cursors[project] = maxUpdated;
     } catch (err) {
       if (err instanceof GerritNotFoundError) {
         // One missing project should not hide the others; the run is then not complete,
@@ -114,12 +123,19 @@ async function syncGerrit(ctx: SyncContext<GerritSourceConfig>, deps: GerritDriv
     }
   }
 
-  // A missed project keeps the old cursor: it still needs everything since then. A skipped
+  // A missed project keeps its old cursor: it still needs everything since then. A skipped
   // (malformed) change does not hold the cursor back, but the run is not complete, so a
   // --full run does not delete the good copy stored before the change went bad.
-  const advance = !projectMissed && maxUpdated && (!ctx.meta.cursor || maxUpdated > ctx.meta.cursor);
-  const cursor = advance ? maxUpdated : ctx.meta.cursor;
-  return { cursor, complete: !projectMissed && !changeSkipped };
+  // The source-wide cursor shown in reports is the oldest project cursor.
+  const values = projects.map((p) => cursors[p]).filter((v): v is string => v !== undefined);
+  const cursor = values.length === projects.length && values.length > 0 ? values.sort()[0] : ctx.meta.cursor;
+  return { cursor, meta: { projects: cursors }, complete: !projectMissed && !changeSkipped };
+}
+
+function projectCursors(meta: SyncContext['meta']): Record<string, string> {
+  const raw = meta.projects;
+  if (!raw || typeof raw !== 'object') return {};
+  return Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
 
 export function createGerritDriver(deps: GerritDriverDeps = {}): SourceDriver<GerritSourceConfig> {

@@ -1,0 +1,28 @@
+import type { Site } from '../catalog/index.ts';
+import { CHANGE_KIND, type Change } from '../model/change.ts';
+import { personKey } from '../model/person.ts';
+import { changeToDoc } from './change-doc.ts';
+import type { SearchDoc, SearchDocumentProvider } from './types.ts';
+
+/** Code-review changes of every source, read back from the store for their message text. */
+export const changeProvider: SearchDocumentProvider = async function* (site: Site) {
+  for (const src of site.loaded.config.sources) {
+    for await (const item of site.store.source(src.id).items<Change>(CHANGE_KIND)) {
+      const summary = site.catalog.byKey.get(`${item.source}:${item.data.number}`);
+      if (!summary) continue;
+      const hidden = (key: string) => {
+        const id = key.slice(item.source.length + 1);
+        const account = item.data.accounts[id];
+        return account !== undefined && site.catalog.isOptedOut(account, personKey(item.source, id));
+      };
+      yield changeToDoc(item.source, item.data, summary, hidden);
+    }
+  }
+};
+
+/** Every kind of searchable page; a new source adds its provider here. */
+export const SEARCH_PROVIDERS: readonly SearchDocumentProvider[] = [changeProvider];
+
+export async function* allSearchDocs(site: Site, providers = SEARCH_PROVIDERS): AsyncGenerator<SearchDoc> {
+  for (const provider of providers) yield* provider(site);
+}
