@@ -61,11 +61,13 @@ function hydrateFigure(fig: HTMLElement): void {
   if (!months.length) return;
 
   let range = clampRange(months, syncUrl ? rangeFromSearch(location.search) : {})!;
+  const base = normaliseLineChartOptions(input);
+  let fitted = { width: base.width, height: base.height, maxXTicks: base.maxXTicks };
   let layout = layoutLineChart(data, normaliseLineChartOptions({ ...input, ...range }));
   let active: Month | undefined;
 
   const render = () => {
-    const options = normaliseLineChartOptions({ ...input, ...range });
+    const options = normaliseLineChartOptions({ ...input, ...fitted, ...range });
     layout = layoutLineChart(data, options);
     // Replace only the svg: the tooltip lives beside it in the same container.
     const fresh = parseSvg(renderLineChart(data, options));
@@ -184,7 +186,17 @@ function hydrateFigure(fig: HTMLElement): void {
       apply();
     });
   }
-  if (range.from !== months[0] || range.to !== months[months.length - 1]) render();
+  // The server SVG scales with its viewBox; once we know the real width we
+  // re-render at that width so text stays at its designed size on phones too.
+  const fit = () => {
+    const width = Math.max(300, Math.min(Math.round(plot.clientWidth), 1200));
+    if (!plot.clientWidth || Math.abs(width - fitted.width) < 24) return false;
+    const height = width >= base.width ? base.height : Math.max(240, Math.round(base.height * (0.5 + (0.5 * width) / base.width)));
+    fitted = { width, height, maxXTicks: Math.max(3, Math.min(base.maxXTicks, Math.floor(width / 80))) };
+    return true;
+  };
+  if (fit() || range.from !== months[0] || range.to !== months[months.length - 1]) render();
+  if (typeof ResizeObserver !== 'undefined') new ResizeObserver(() => fit() && render()).observe(plot);
   fig.dataset.hydrated = 'true';
 }
 

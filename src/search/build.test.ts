@@ -48,8 +48,8 @@ describe('sharded index', () => {
     await rm(again, { recursive: true, force: true });
   });
 
-  it.each(QUERIES)('ranks %j exactly like a monolithic lunr index', async (q) => {
-    const engine = new SearchEngine(fileFetcher(dir));
+  it.each(QUERIES.flatMap((q) => [[q, 'fast'], [q, 'lunr']]))('ranks %j exactly like a monolithic lunr index (%s path)', async (q, path) => {
+    const engine = new SearchEngine(fileFetcher(dir), { alwaysLunr: path === 'lunr' });
     const { ranked, error } = await engine.rank(q);
     expect(error).toBeUndefined();
     const ours = ranked.map((r) => [docs[r.ref]!.id, r.score] as const);

@@ -2,6 +2,7 @@ import lunr from 'lunr';
 import { tokenSetFromArray } from './lunr-internals.ts';
 import { prefixKey, shardName, shardOf } from './hash.ts';
 import { matcher, planQuery } from './query.ts';
+import { scoreOptional } from './score.ts';
 import { decodeShard, type TermPostings } from './shard-format.ts';
 import { highlight, snippet, type Segment } from './snippet.ts';
 import { MAX_PREFIX_EXPANSIONS, type SearchManifest, type StoredDoc } from './types.ts';
@@ -66,7 +67,10 @@ export class SearchEngine {
   private facets?: Promise<Uint16Array>;
   private last?: { q: string; ranked: RankedResult[]; notices: string[] };
 
-  constructor(private readonly fetcher: Fetcher) {}
+  constructor(
+    private readonly fetcher: Fetcher,
+    private readonly options: { alwaysLunr?: boolean } = {},
+  ) {}
 
   manifest(): Promise<SearchManifest> {
     this.manifestPromise ??= this.fetcher('manifest.json').then((bytes) => {
@@ -112,6 +116,8 @@ export class SearchEngine {
       for (const [t] of list) terms.add(t);
     }
     const postings = await this.postings([...terms], m);
+    const fast = this.options.alwaysLunr ? undefined : scoreOptional(plan.clauses, plan.clauseTerms, postings, m.fields, m.docCount);
+    if (fast) return { ranked: fast, notices: plan.notices };
     const index = assembleIndex(postings, m.fields);
     const results = index.query((query) => {
       for (const c of plan.clauses) query.clauses.push(c as lunr.Query.Clause);

@@ -11,6 +11,8 @@ import { parseClauses, runString, type Clause } from './lunr-internals.ts';
  */
 export interface QueryPlan {
   clauses: Clause[];
+  /** Per clause, its pipeline-processed terms, or `[prefix*]` for a wildcard clause. */
+  clauseTerms: string[][];
   /** Pipeline-processed terms to look up. */
   terms: string[];
   /** Lower-cased prefixes of `prefix*` words, to expand from the prefix dictionaries. */
@@ -34,7 +36,7 @@ export function normaliseQuery(q: string): string {
 const parse = parseClauses;
 
 export function planQuery(input: string, fields: string[], prefixLength = 2): QueryPlan {
-  const plan: QueryPlan = { clauses: [], terms: [], prefixes: [], notices: [] };
+  const plan: QueryPlan = { clauses: [], clauseTerms: [], terms: [], prefixes: [], notices: [] };
   const q = normaliseQuery(input);
   if (!q) return plan;
   try {
@@ -63,10 +65,13 @@ export function planQuery(input: string, fields: string[], prefixLength = 2): Qu
         return plan;
       }
       prefixes.add(prefix);
+      plan.clauseTerms.push([clause.term]);
       continue;
     }
     // No stop-word shortcut: `wills` is indexed as `will`, so even a stop word may be there.
-    for (const term of runString(searchPipeline, clause.term, clause.fields)) terms.add(term);
+    const processed = runString(searchPipeline, clause.term, clause.fields);
+    for (const term of processed) terms.add(term);
+    plan.clauseTerms.push(processed);
   }
   if (plan.clauses.length && plan.clauses.every((c) => c.presence === lunr.Query.presence.PROHIBITED)) {
     plan.error = 'Add a word to look for; a query of only -excluded words would list everything.';
