@@ -43,3 +43,17 @@ describe('scopes and chart data', () => {
     expect(activityChartData(s, { id: 'projects/x', label: 'x', project: 'x' }, 'Demo').series.every((x) => x.points.length === 0)).toBe(true);
   });
 });
+
+describe('hostile project names', () => {
+  it('stay text in the rendered SVG, its description and the CSV', async () => {
+    const { renderLineChart } = await import('./line-chart.ts');
+    const { toCsv } = await import('./export.ts');
+    const evil = '<script>alert("x")</script>';
+    const s = activitySeries([{ ...CHANGES[0]!, project: evil }]);
+    const data = activityChartData(s, { id: 'projects/script-alert-x-script', label: evil, project: evil }, 'Demo & <b>co</b>');
+    const svg = renderLineChart(data, { id: 'evil' });
+    expect(svg).not.toMatch(/<script|<b>/);
+    expect(svg).toContain('<title id="evil-title">Review activity per month: &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</title>');
+    expect(toCsv(data).split('\r\n')[0]).toBe('month,Changes opened,Changes merged,Active reviewers');
+  });
+});

@@ -44,7 +44,10 @@ export const GerritSourceConfig = z.strictObject({
 export type GerritSourceConfig = z.infer<typeof GerritSourceConfig>;
 
 /** One entry per upstream type; later issues add their own to this union. */
-export const SourceConfig = z.discriminatedUnion('type', [GerritSourceConfig]);
+const SOURCE_TYPES = [GerritSourceConfig] as const;
+export const SourceConfig = z.discriminatedUnion('type', SOURCE_TYPES, {
+  error: (issue) => (issue.code === 'invalid_union' ? `unknown source type; expected one of: ${SOURCE_TYPES.map((t) => t.shape.type.value).join(', ')}` : undefined),
+});
 export type SourceConfig = z.infer<typeof SourceConfig>;
 
 export const AgoraConfig = z

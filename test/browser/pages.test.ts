@@ -58,7 +58,7 @@ describe('demo portal in Chromium', () => {
     const list = await open('reviews/status/merged/');
     await list.locator('table tbody tr a').first().click();
     await list.waitForURL(/\/changes\/demo\/\d+\/$/);
-    await expect(list.locator('#votes-h')).toBeVisible?.();
+    expect(await list.locator('#votes-h').isVisible()).toBe(true);
     expect(await list.locator('section[aria-labelledby="votes-h"] tbody tr').count()).toBeGreaterThan(0);
     expect(await list.locator('.timeline > li').count()).toBeGreaterThan(0);
     await list.context().close();

@@ -1,0 +1,118 @@
+/**
+ * `npm run bench [-- --changes N] [--skip-scale] [--skip-search]`
+ * Prints the figures the foundation issue names, each beside its target:
+ *  1. demo build: time and peak RSS;
+ *  2. sync + build of a large corpus (default 100,000 changes) served by the
+ *     local Gerrit simulator: time and peak RSS of each step;
+ *  3. search: bytes transferred to the first result and query latency at 10k
+ *     and 100k documents (scripts/bench/search.ts).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateScaled, writeDemoFixtures } from '../demo/generate.ts';
+import { measureScript, root, type Measured } from './measure.ts';
+
+const { values } = parseArgs({
+  options: {
+    changes: { type: 'string', default: '100000' },
+    'skip-scale': { type: 'boolean', default: false },
+    'skip-search': { type: 'boolean', default: false },
+  },
+});
+
+const rows: string[][] = [['figure', 'value', 'target', '']];
+const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+function row(figure: string, value: string, target = '', ok?: boolean): void {
+  rows.push([figure, value, target, ok === undefined ? '' : verdict(ok)]);
+  console.error(`  ${figure}: ${value}${target ? ` (target ${target})` : ''}`);
+}
+const fmt = (m: Measured) => `${m.seconds.toFixed(1)} s, ${Math.round(m.peakRssMb)} MB peak RSS`;
+
+async function startSimulator(fixtures: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--max-old-space-size=12288', '--import', 'tsx', 'scripts/simulator/cli.ts', '--fixtures', fixtures], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((res, rej) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) res(m[1]!);
+    });
+    child.on('exit', (code) => rej(new Error(`simulator exited with ${code}`)));
+  });
+  return { url, child };
+}
+
+async function benchDemoBuild(): Promise<void> {
+  console.error('demo build…');
+  const out = await mkdtemp(join(tmpdir(), 'agora-bench-demo-'));
+  try {
+    const m = await measureScript('scripts/build.ts', ['--out', out, '--quiet'], { AGORA_CONFIG: resolve(root, 'agora.config.yaml') });
+    row('demo build', fmt(m), '< 60 s', m.seconds < 60);
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+}
+
+async function benchScale(n: number): Promise<void> {
+  const work = await mkdtemp(join(tmpdir(), 'agora-bench-scale-'));
+  let sim: ChildProcess | undefined;
+  try {
+    console.error(`generating ${n} changes…`);
+    const fixtures = join(work, 'fixtures');
+    await writeDemoFixtures(fixtures, generateScaled(n));
+    const started = await startSimulator(fixtures);
+    sim = started.child;
+    const config = join(work, 'agora.config.yaml');
+    await writeFile(
+      config,
+      [
+        'site: { title: "Scale benchmark", url: "https://bench.example.org" }',
+        'data: content',
+        'sources:',
+        `  - { id: bench, type: gerrit, url: "${started.url}", webUrl: "https://review.bench.example", pageSize: 500 }`,
+        '',
+      ].join('\n'),
+    );
+    console.error(`syncing ${n} changes from ${started.url}…`);
+    const sync = await measureScript('scripts/sync.ts', ['--config', config]);
+    row(`sync ${n} changes`, fmt(sync));
+    sim.kill('SIGTERM');
+    sim = undefined;
+    console.error(`building the site for ${n} changes…`);
+    const build = await measureScript('scripts/build.ts', ['--config', config, '--out', join(work, 'dist'), '--quiet']);
+    row(`build ${n} changes`, fmt(build));
+    const total = sync.seconds + build.seconds;
+    const peak = Math.max(sync.peakRssMb, build.peakRssMb);
+    row(`sync+build ${n} changes`, `${(total / 60).toFixed(1)} min`, '< 10 min', total < 600);
+    row(`sync+build ${n} peak RSS`, `${Math.round(peak)} MB`, '< 2048 MB', peak < 2048);
+  } finally {
+    sim?.kill('SIGTERM');
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+async function benchSearchFigures(): Promise<void> {
+  for (const docs of [10_000, 100_000]) {
+    console.error(`search at ${docs} documents…`);
+    const m = await measureScript('scripts/bench/search.ts', ['--docs', String(docs), '--json']);
+    const f = JSON.parse(m.output.slice(m.output.indexOf('{'))) as {
+      firstSearchKB: { median: number; max: number };
+      queryMs: { p50: number; p95: number };
+      buildSeconds: number;
+    };
+    const k = docs / 1000;
+    row(`search ${k}k: index build`, `${f.buildSeconds.toFixed(1)} s, ${Math.round(m.peakRssMb)} MB peak RSS`);
+    row(`search ${k}k: first one-word search`, `${f.firstSearchKB.median} KB median, ${f.firstSearchKB.max} KB max (gzip)`, docs === 10_000 ? '< 172 KB' : '', docs === 10_000 ? f.firstSearchKB.max < 172 : undefined);
+    row(`search ${k}k: query latency`, `p50 ${f.queryMs.p50} ms, p95 ${f.queryMs.p95} ms`, '< 30 ms p95', f.queryMs.p95 < 30);
+  }
+}
+
+await benchDemoBuild();
+if (!values['skip-search']) await benchSearchFigures();
+if (!values['skip-scale']) await benchScale(Number(values.changes));
+
+const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+console.log(rows.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ')).join('\n'));
