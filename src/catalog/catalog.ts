@@ -18,6 +18,9 @@ export class Catalog {
   readonly projects = new Map<string, ProjectSummary>();
   readonly byKey = new Map<string, ChangeSummary>();
   private readonly optOut: Set<string>;
+  /** Names of opted-out people seen so far, for redacting free text. */
+  private readonly hiddenNames = new Set<string>();
+  private redactPattern?: RegExp;
   private readonly projectPeople = new Map<string, Set<string>>();
 
   constructor(private readonly config: Pick<AgoraConfig, 'affiliations' | 'privacy'>) {
@@ -84,6 +87,19 @@ export class Catalog {
       .sort((a, b) => b.changesAuthored + b.reviewsGiven - (a.changesAuthored + a.reviewsGiven) || a.name.localeCompare(b.name));
   }
 
+  /**
+   * Free text (commit messages, review comments) with the names and usernames
+   * of opted-out people replaced, so a Signed-off-by line does not undo the opt-out.
+   */
+  redact(text: string): string {
+    if (this.hiddenNames.size === 0) return text;
+    this.redactPattern ??= new RegExp(
+      `(?<![\\p{L}\\p{N}_])(?:${[...this.hiddenNames].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_])`,
+      'giu',
+    );
+    return text.replace(this.redactPattern, OPTED_OUT_NAME);
+  }
+
   /** Changes owned by a person, newest update first (index built on first use). */
   authoredBy(key: string): ChangeSummary[] {
     this.indexPeople();
@@ -124,6 +140,10 @@ export class Catalog {
       // Later items may know more (a name where an earlier one only had the id).
       if (!hidden && existing.name.startsWith('Account ') && !account.name.startsWith('Account ')) existing.name = account.name;
       return;
+    }
+    if (hidden) {
+      for (const n of [account.name, account.username]) if (n && n.length > 2 && !n.startsWith('Account ')) this.hiddenNames.add(n);
+      this.redactPattern = undefined;
     }
     this.people.set(key, {
       key,
@@ -172,4 +192,8 @@ export function namesFor(catalog: Catalog, keys: Iterable<string | undefined>): 
     out[k] = { name: p?.name ?? 'Unknown account', path: p?.path };
   }
   return out;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

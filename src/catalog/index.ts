@@ -17,12 +17,19 @@ export interface Site {
   sources: SourceSummary[];
 }
 
-let cached: Promise<Site> | undefined;
+// Kept on globalThis: Astro evaluates this module once for the pages and again
+// for the search integration, and reading 100k items twice would double the build.
+const CACHE = Symbol.for('agora.site');
+type Cache = { [CACHE]?: Map<string, Promise<Site>> };
 
 /** The config and catalog for this build; loaded once per process (AGORA_CONFIG or ./agora.config.yaml). */
 export function getSite(): Promise<Site> {
-  cached ??= loadSite(resolveConfigPath([], process.env));
-  return cached;
+  const path = resolveConfigPath([], process.env);
+  const g = globalThis as Cache;
+  g[CACHE] ??= new Map();
+  let site = g[CACHE].get(path);
+  if (!site) g[CACHE].set(path, (site = loadSite(path)));
+  return site;
 }
 
 export async function loadSite(configPath: string): Promise<Site> {

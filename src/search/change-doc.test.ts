@@ -52,6 +52,13 @@ describe('changeToDoc', () => {
     expect(doc.body.startsWith('Fix quota race')).toBe(false);
   });
 
+  it('passes title and body through the opt-out redaction', () => {
+    const d = changeToDoc('demo', { ...change, subject: 'Fix for Nice' }, summariseChange(item), () => false, (t) => t.replace(/Nice/g, 'REDACTED'));
+    expect(d.title).toBe('Fix for REDACTED');
+    expect(d.body).toContain('REDACTED catch');
+    expect(d.body).not.toContain('Nice');
+  });
+
   it('caps the body but keeps the change number', () => {
     const long = { ...change, commitMessage: `S\n\n${'word '.repeat(5000)}` };
     const d = changeToDoc('demo', long, summariseChange(item), () => false);

@@ -16,7 +16,14 @@ const MESSAGE_NOISE = /^(patch set \d+:.*|\(\d+ (inline )?comments?\))$/gim;
  * what humans wrote in review, number and topic as body. Bots' messages
  * (CI results) and those of people who opted out are left out.
  */
-export function changeToDoc(source: string, change: Change, summary: ChangeSummary, isHidden: (personKey: string) => boolean): SearchDoc {
+export function changeToDoc(
+  source: string,
+  change: Change,
+  summary: ChangeSummary,
+  isHidden: (personKey: string) => boolean,
+  /** Replaces opted-out people's names in free text (see Catalog.redact). */
+  redact: (text: string) => string = (t) => t,
+): SearchDoc {
   const parts: string[] = [];
   // The first line of the commit message is the subject, already the title.
   if (change.commitMessage) parts.push(change.commitMessage.replace(/^[^\n]*\n?/, '').replace(TRAILER, '').trim());
@@ -28,11 +35,11 @@ export function changeToDoc(source: string, change: Change, summary: ChangeSumma
   }
   // Last, so snippets start with prose; kept past the cap so `12345` and topic searches work.
   const tail = `Change ${change.number}${change.topic ? ` topic ${change.topic}` : ''}`;
-  const body = `${maskEmail(parts.join('\n\n')).slice(0, MAX_BODY_CHARS - tail.length - 2)}\n\n${tail}`.trim();
+  const body = `${maskEmail(redact(parts.join('\n\n'))).slice(0, MAX_BODY_CHARS - tail.length - 2)}\n\n${tail}`.trim();
   return {
     id: `${source}:change:${change.number}`,
     path: summary.path,
-    title: maskEmail(change.subject),
+    title: maskEmail(redact(change.subject)),
     body,
     source,
     kind: 'change',

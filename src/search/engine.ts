@@ -2,7 +2,7 @@ import lunr from 'lunr';
 import { tokenSetFromArray } from './lunr-internals.ts';
 import { prefixKey, shardName, shardOf } from './hash.ts';
 import { matcher, planQuery } from './query.ts';
-import { scoreOptional } from './score.ts';
+import { scoreQuery, type Ranked as RankedResult } from './score.ts';
 import { decodeShard, type TermPostings } from './shard-format.ts';
 import { highlight, snippet, type Segment } from './snippet.ts';
 import { MAX_PREFIX_EXPANSIONS, type SearchManifest, type StoredDoc } from './types.ts';
@@ -51,11 +51,7 @@ export interface SearchResponse {
   error?: string;
 }
 
-export interface RankedResult {
-  ref: number;
-  score: number;
-  terms: string[];
-}
+export type { Ranked as RankedResult } from './score.ts';
 
 const decoder = new TextDecoder();
 
@@ -116,8 +112,7 @@ export class SearchEngine {
       for (const [t] of list) terms.add(t);
     }
     const postings = await this.postings([...terms], m);
-    const fast = this.options.alwaysLunr ? undefined : scoreOptional(plan.clauses, plan.clauseTerms, postings, m.fields, m.docCount);
-    if (fast) return { ranked: fast, notices: plan.notices };
+    if (!this.options.alwaysLunr) return { ranked: scoreQuery(plan.clauses, plan.clauseTerms, postings, m.fields, m.docCount), notices: plan.notices };
     const index = assembleIndex(postings, m.fields);
     const results = index.query((query) => {
       for (const c of plan.clauses) query.clauses.push(c as lunr.Query.Clause);

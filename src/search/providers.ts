@@ -15,7 +15,7 @@ export const changeProvider: SearchDocumentProvider = async function* (site: Sit
         const account = item.data.accounts[id];
         return account !== undefined && site.catalog.isOptedOut(account, personKey(item.source, id));
       };
-      yield changeToDoc(item.source, item.data, summary, hidden);
+      yield changeToDoc(item.source, item.data, summary, hidden, (t) => site.catalog.redact(t));
     }
   }
 };

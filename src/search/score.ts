@@ -3,14 +3,14 @@ import type { Clause } from './lunr-internals.ts';
 import type { TermPostings } from './shard-format.ts';
 
 /**
- * lunr's scoring for the common case, a query of only optional clauses,
- * on typed arrays instead of lunr's per-document objects (10× faster on a
+ * lunr's scoring on typed arrays instead of lunr's per-document objects (10× faster on a
  * word in most documents). It repeats lunr.Index#query's arithmetic in the
  * same order: per field, the query vector holds each matched term's summed
  * clause boosts; a document's field score is the dot product taken in
  * ascending term index, divided by the query vector's magnitude; field
- * scores are added. Queries with +required or -prohibited clauses go to
- * lunr itself; build.test.ts checks both paths against a monolithic index.
+ * scores are added; +required and -prohibited clauses filter through lunr's
+ * per-field sets. build.test.ts checks this and lunr itself (assembleIndex)
+ * against a monolithic index.
  */
 export interface Ranked {
   ref: number;
@@ -18,29 +18,61 @@ export interface Ranked {
   terms: string[];
 }
 
+const { REQUIRED, PROHIBITED } = lunr.Query.presence;
+
 /** `clauseTerms[i]` are clause i's pipeline-processed terms (wildcard clauses: their `prefix*` term). */
-export function scoreOptional(clauses: Clause[], clauseTerms: string[][], postings: TermPostings[], fields: string[], docCount: number): Ranked[] | undefined {
-  if (clauses.some((c) => c.presence !== undefined && c.presence !== lunr.Query.presence.OPTIONAL)) return undefined;
+export function scoreQuery(clauses: Clause[], clauseTerms: string[][], postings: TermPostings[], fields: string[], docCount: number): Ranked[] {
   const byTerm = new Map(postings.map((p) => [p.term, p]));
   const sortedTerms = postings.map((p) => p.term).sort();
   // Per field: term index -> summed boost, as lunr.Vector#upsert builds the query vector.
   const queryVectors = fields.map(() => new Map<number, number>());
+  // lunr's per-field required and prohibited document sets; `null` is lunr.Set.complete.
+  const required = new Map<number, Uint8Array | null>();
+  const prohibited = new Map<number, Uint8Array>();
   const used = new Set<TermPostings>();
   clauses.forEach((clause, i) => {
+    const fieldIds = clause.fields.map((field) => fields.indexOf(field)).filter((f) => f >= 0);
+    const clauseMatches = clause.presence === REQUIRED ? new Uint8Array(docCount) : undefined;
     for (const term of clauseTerms[i] ?? []) {
       const expanded = term.endsWith('*') ? sortedTerms.filter((t) => t.startsWith(term.slice(0, -1))) : byTerm.has(term) ? [term] : [];
+      if (expanded.length === 0 && clause.presence === REQUIRED) {
+        for (const f of fieldIds) required.set(f, new Uint8Array(docCount));
+        break;
+      }
       for (const t of expanded) {
         const p = byTerm.get(t)!;
-        used.add(p);
-        for (const field of clause.fields) {
-          const f = fields.indexOf(field);
-          const qv = queryVectors[f];
-          if (!qv) continue;
+        for (const f of fieldIds) {
+          const docs = p.fields[f]!.docs;
+          if (clause.presence === REQUIRED) {
+            for (const d of docs) clauseMatches![d] = 1;
+            if (!required.has(f)) required.set(f, null);
+          }
+          if (clause.presence === PROHIBITED) {
+            let set = prohibited.get(f);
+            if (!set) prohibited.set(f, (set = new Uint8Array(docCount)));
+            for (const d of docs) set[d] = 1;
+            continue;
+          }
+          used.add(p);
+          const qv = queryVectors[f]!;
           qv.set(p.index, (qv.get(p.index) ?? 0) + clause.boost);
         }
       }
     }
+    if (clauseMatches) {
+      for (const f of fieldIds) {
+        const prev = required.get(f);
+        if (prev === undefined) continue;
+        required.set(f, prev === null ? clauseMatches : prev.map((v, d) => v & clauseMatches[d]!));
+      }
+    }
   });
+  const allowed = (d: number) => {
+    for (const set of required.values()) if (set && !set[d]) return false;
+    for (const set of prohibited.values()) if (set[d]) return false;
+    return true;
+  };
+
   const total = new Float64Array(docCount);
   const matched = new Uint8Array(docCount);
   const byIndex = new Map([...used].map((p) => [p.index, p]));
@@ -70,6 +102,6 @@ export function scoreOptional(clauses: Clause[], clauseTerms: string[][], postin
   });
   const terms = [...used].map((p) => p.term);
   const out: Ranked[] = [];
-  for (let d = 0; d < docCount; d++) if (matched[d]) out.push({ ref: d, score: total[d]!, terms });
+  for (let d = 0; d < docCount; d++) if (matched[d] && allowed(d)) out.push({ ref: d, score: total[d]!, terms });
   return out.sort((a, b) => b.score - a.score || a.ref - b.ref);
 }

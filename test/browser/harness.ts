@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type Browser } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 
 const run = promisify(execFile);
@@ -41,4 +42,24 @@ export async function startHarness(): Promise<Harness> {
       await server.close();
     },
   };
+}
+
+/** Opens a page; any script dialog (a sign of injected script) or uncaught page error fails the test. */
+export async function newPage(h: Harness, path: string, opts: { javaScriptEnabled?: boolean; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
+  const context = await h.browser.newContext({ javaScriptEnabled: opts.javaScriptEnabled ?? true, colorScheme: opts.colorScheme ?? 'light' });
+  const page = await context.newPage();
+  page.on('dialog', (d) => {
+    throw new Error(`unexpected ${d.type()} dialog on ${path}: ${d.message()}`);
+  });
+  page.on('pageerror', (e) => {
+    throw new Error(`uncaught error on ${path}: ${e.message}`);
+  });
+  const res = await page.goto(new URL(path, h.server.url).href);
+  if (res?.status() !== 200) throw new Error(`${path} answered ${res?.status()}`);
+  return page;
+}
+
+export async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes, e.g. ${v.nodes[0]?.target.join(' ')})`);
 }

@@ -1,0 +1,120 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_SEARCH_CHANGE, QUOKKA_SUBJECT } from '../../scripts/demo/generate.ts';
+import { axeViolations, newPage, startHarness, type Harness } from './harness.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+}, 600_000);
+afterAll(async () => {
+  await h?.close();
+});
+
+const open = (path: string, opts?: { javaScriptEnabled?: boolean; colorScheme?: 'light' | 'dark' }): Promise<Page> => newPage(h, path, opts);
+
+interface ChartJson {
+  series: { id: string; label: string; points: { month: string; value: number }[] }[];
+}
+
+describe('search', () => {
+  it('finds the demo change by a word only it contains, and opening the result works', async () => {
+    const page = await open('search/');
+    await page.locator('#search-q').fill('quokka');
+    await page.locator('#search-q').press('Enter');
+    const first = page.locator('#search-results li a').first();
+    await first.waitFor();
+    expect(await first.textContent()).toContain(QUOKKA_SUBJECT);
+    await expect.poll(() => page.locator('#search-status').textContent()).toMatch(/^1 result/);
+    expect(page.url()).toMatch(/[?&]q=quokka/);
+    await first.click();
+    await page.waitForURL(new RegExp(`/changes/demo/${DEMO_SEARCH_CHANGE}/$`));
+    expect(await page.locator('h1').textContent()).toBe(QUOKKA_SUBJECT);
+    await page.context().close();
+  });
+
+  it('runs the query from ?q= on load and is reachable from the header form', async () => {
+    const page = await open('');
+    await page.locator('#header-q').fill('quokka');
+    await page.locator('#header-q').press('Enter');
+    await page.waitForURL(/\/search\/\?q=quokka/);
+    await page.locator('#search-results li a').first().waitFor();
+    expect(await page.locator('#search-results li').count()).toBe(1);
+    await page.context().close();
+  });
+
+  it('fetches only a few small files for a one-word query (sharded index)', async () => {
+    const page = await open('search/');
+    const fetched: string[] = [];
+    page.on('requestfinished', (r) => fetched.push(new URL(r.url()).pathname));
+    await page.locator('#search-q').fill('scheduler');
+    await page.locator('#search-q').press('Enter');
+    await page.locator('#search-results li').first().waitFor();
+    const indexFiles = fetched.filter((p) => p.startsWith('/search/') && !p.endsWith('.js'));
+    expect(indexFiles.length).toBeGreaterThan(0);
+    expect(indexFiles.length).toBeLessThan(10);
+    await page.context().close();
+  });
+
+  it('hostile text in results stays text', async () => {
+    const page = await open('search/?q=onerror');
+    await page.locator('#search-results li').first().waitFor();
+    expect(await page.locator('#search-results img').count()).toBe(0);
+    expect(await page.locator('#search-results script').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('axe finds no violations on the search page with results', async () => {
+    const page = await open('search/?q=scheduler');
+    await page.locator('#search-results li').first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('activity chart', () => {
+  it('renders an SVG whose markers and data table match the JSON download', async () => {
+    const page = await open('charts/activity/all/');
+    const json = (await (await page.request.get(new URL('charts/activity/all.json', h.server.url).href)).json()) as ChartJson;
+    const svg = page.locator('figure[data-agora-chart] svg.agora-chart').first();
+    expect(await svg.getAttribute('role')).toBe('img');
+    for (const s of json.series) {
+      expect(await svg.locator(`g[data-series="${s.id}"] path.marker`).count(), s.id).toBe(s.points.length);
+    }
+    const rows = page.locator('table[data-chart-table] tbody tr[data-month]');
+    expect(await rows.count()).toBe(json.series[0]!.points.length);
+    const firstMonth = json.series[0]!.points[0]!.month;
+    const cells = await page.locator(`table[data-chart-table] tbody tr[data-month="${firstMonth}"] td`).allTextContents();
+    expect(cells.map((c) => Number(c.replace(/,/g, '')))).toEqual(json.series.map((s) => s.points[0]!.value));
+    await page.context().close();
+  });
+
+  it('keeps a time range in the URL and narrows the table', async () => {
+    const page = await open('charts/activity/all/?from=2025-01&to=2025-06');
+    const rows = page.locator('table[data-chart-table] tbody tr[data-month]:visible');
+    await expect.poll(() => rows.count()).toBe(6);
+    await page.context().close();
+  });
+
+  it('is visible without JavaScript', async () => {
+    const page = await open('charts/activity/all/', { javaScriptEnabled: false });
+    expect(await page.locator('svg.agora-chart path.line').count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it('embed pages render without site chrome, light and dark', async () => {
+    for (const [path, scheme] of [['embed/activity/all/', 'light'], ['embed/activity/dark/all/', 'light']] as const) {
+      const page = await open(path, { colorScheme: scheme });
+      expect(await page.locator('svg.agora-chart').count()).toBe(1);
+      expect(await page.locator('header.site-header').count()).toBe(0);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it('axe finds no violations on the chart page', async () => {
+    const page = await open('charts/activity/all/');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+});
