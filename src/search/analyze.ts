@@ -33,4 +33,14 @@ export class Analyzer {
   }
 }
 
-const SEPARATOR = new RegExp(lunr.tokenizer.separator.source, 'g');
+/**
+ * Words are split on white space and hyphens (lunr's default) and also on
+ * markup and code punctuation, so `<img onerror=alert(1)>` or `foo(bar)` index
+ * `onerror`, `alert`, `foo`, `bar`. Dots stay inside words (versions, file
+ * names). lunr's own tokenizer is pointed at the same rule so a monolithic
+ * lunr index agrees; the query lexer keeps its separator (it copied it at
+ * load time), so query syntax (`+`, `-`, `title:`, `*`, `~`, `^`) is unchanged.
+ */
+export const INDEX_SEPARATOR = /[\s\-<>=()'"`/\\,;!?[\]{}|&#%$]+/;
+lunr.tokenizer.separator = INDEX_SEPARATOR;
+const SEPARATOR = new RegExp(INDEX_SEPARATOR.source, 'g');
