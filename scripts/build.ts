@@ -10,6 +10,8 @@ import { loadConfig, resolveConfigPath } from '../src/config/load.ts';
 import { scanForEmails } from './lib/privacy-scan.ts';
 
 const root = resolve(import.meta.dirname, '..');
+// Builds run offline and in CI: no usage reporting.
+process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { config: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean', default: false } } });

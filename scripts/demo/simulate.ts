@@ -2,7 +2,7 @@ import { DAY } from './calendar.ts';
 import { coresAt, pickPerson, type Community, type Person, type ProjectName } from './community.ts';
 import { botFiles, initialFiles, reworkFiles } from './files.ts';
 import type { AccountInfo, FileInfo, RevisionKind } from './gerrit-types.ts';
-import { ABANDON_REASONS, AUTO_ABANDON, CRITICAL, POSITIVE, RECHECK, REPLIES, commitBody } from './phrases.ts';
+import { ABANDON_REASONS, AUTO_ABANDON, CRITICAL, POSITIVE, RECHECK, REPLIES } from './phrases.ts';
 import type { Rng } from './prng.ts';
 import type { ChangePlan, PatchSetPlan, ReviewEvent } from './render.ts';
 import { zuulMessage, sunbeamMessage } from './ci.ts';

@@ -67,7 +67,11 @@ export function allListPages(changes: readonly ChangeSummary[], projects: readon
   return out;
 }
 
-/** Every `YYYY-MM` in which a change was created, newest first. */
+const monthCache = new WeakMap<readonly ChangeSummary[], string[]>();
+
+/** Every `YYYY-MM` in which a change was created, newest first (computed once per list: every list page shows it). */
 export function monthsOf(changes: readonly ChangeSummary[]): string[] {
-  return [...new Set(changes.map((c) => c.created.slice(0, 7)))].sort().reverse();
+  let months = monthCache.get(changes);
+  if (!months) monthCache.set(changes, (months = [...new Set(changes.map((c) => c.created.slice(0, 7)))].sort().reverse()));
+  return months;
 }

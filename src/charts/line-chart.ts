@@ -9,7 +9,7 @@ import { line, symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, s
 import { utcFormat } from 'd3-time-format';
 import { escapeXml } from './escape.ts';
 import { formatValue } from './format.ts';
-import { allMonths, clampRange, monthStart, sliceData, type ChartData, type Month, type MonthRange } from './series.ts';
+import { allMonths, clampRange, monthStart, sliceData, type ChartData, type Month } from './series.ts';
 import { textAlternative } from './text-alt.ts';
 import { chartStyle, DASHES, MARKERS, pick, type MarkerShape } from './theme.ts';
 
