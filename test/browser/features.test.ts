@@ -1,17 +1,8 @@
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_SEARCH_CHANGE, QUOKKA_SUBJECT } from '../../scripts/demo/generate.ts';
-import { axeViolations, newPage, startHarness, type Harness } from './harness.ts';
+import { axeViolations, useSite } from './harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-}, 600_000);
-afterAll(async () => {
-  await h?.close();
-});
-
-const open = (path: string, opts?: { javaScriptEnabled?: boolean; colorScheme?: 'light' | 'dark' }): Promise<Page> => newPage(h, path, opts);
+const { open, harness } = useSite();
 
 interface ChartJson {
   series: { id: string; label: string; points: { month: string; value: number }[] }[];
@@ -85,7 +76,7 @@ describe('search', () => {
 describe('activity chart', () => {
   it('renders an SVG whose markers and data table match the JSON download', async () => {
     const page = await open('charts/activity/all/');
-    const json = (await (await page.request.get(new URL('charts/activity/all.json', h.server.url).href)).json()) as ChartJson;
+    const json = (await (await page.request.get(new URL('charts/activity/all.json', harness().server.url).href)).json()) as ChartJson;
     const svg = page.locator('figure[data-agora-chart] svg.agora-chart').first();
     expect(await svg.getAttribute('role')).toBe('img');
     for (const s of json.series) {

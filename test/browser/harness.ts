@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 
 const run = promisify(execFile);
@@ -11,7 +12,21 @@ export const root = resolve(import.meta.dirname, '../..');
 export const CHROMIUM = process.env.AGORA_CHROMIUM ?? '/usr/bin/chromium';
 
 /** Builds the demo portal once per test run into .cache/test-dist (reused when AGORA_TEST_DIST is set). */
-export async function buildDemo(): Promise<string> {
+let built: Promise<string> | undefined;
+
+/** The built demo: made once by global-setup.ts (or built here when called from it). */
+export function buildDemo(): Promise<string> {
+  let provided: string | undefined;
+  try {
+    provided = inject('demoDist');
+  } catch {
+    provided = undefined;
+  }
+  built ??= provided ? Promise.resolve(provided) : build();
+  return built;
+}
+
+async function build(): Promise<string> {
   if (process.env.AGORA_TEST_DIST) return resolve(process.env.AGORA_TEST_DIST);
   const out = resolve(root, '.cache/test-dist');
   await run(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--out', out, '--quiet'], { cwd: root, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, AGORA_CONFIG: resolve(root, 'agora.config.yaml') } });
@@ -62,4 +77,19 @@ export async function newPage(h: Harness, path: string, opts: { javaScriptEnable
 export async function axeViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes, e.g. ${v.nodes[0]?.target.join(' ')})`);
+}
+
+/** Starts the harness for the calling test file and returns a page opener bound to it. */
+export function useSite(): { open: (path: string, opts?: Parameters<typeof newPage>[2]) => Promise<Page>; harness: () => Harness } {
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    h = await startHarness();
+  }, 600_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+  return {
+    open: (path, opts) => newPage(h!, path, opts),
+    harness: () => h!,
+  };
 }
