@@ -52,7 +52,7 @@ describe('sharded index', () => {
     const engine = new SearchEngine(fileFetcher(dir), { alwaysLunr: path === 'lunr' });
     const { ranked, error } = await engine.rank(q);
     expect(error).toBeUndefined();
-    const ours = ranked.map((r) => [docs[r.ref]!.id, r.score] as const);
+    const ours = ranked.toArray().map((r) => [docs[r.ref]!.id, r.score] as const);
     const theirs = mono.search(q).map((r) => [r.ref, r.score] as const);
     const key = (a: readonly [string, number], b: readonly [string, number]) => b[1] - a[1] || a[0].localeCompare(b[0]);
     if (!['zzzz', 'kalo', '+nosuchword fix'].includes(q)) expect(ours.length).toBeGreaterThan(0);
@@ -89,7 +89,7 @@ describe('sharded index', () => {
     const inProject = await engine.search({ q: 'fix', project, limit: 100 });
     expect(inProject.hits.every((h) => h.project === project)).toBe(true);
     const { ranked } = await engine.rank('fix');
-    expect(inProject.total).toBe(ranked.filter((r) => docs[r.ref]!.project === project).length);
+    expect(inProject.total).toBe(ranked.filter((ref) => docs[ref]!.project === project).length);
     const page2 = await engine.search({ q: 'fix', offset: 5, limit: 5 });
     expect(page2.hits[0]!.n).not.toBe(hit.n);
     expect(await engine.search({ q: 'fix', project: 'no/such' })).toMatchObject({ total: 0, hits: [] });

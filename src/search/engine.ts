@@ -2,6 +2,7 @@ import lunr from 'lunr';
 import { tokenSetFromArray } from './lunr-internals.ts';
 import { prefixKey, shardName, shardOf } from './hash.ts';
 import { matcher, planQuery } from './query.ts';
+import { RankedList } from './ranked-list.ts';
 import { scoreQuery, type Ranked as RankedResult } from './score.ts';
 import { decodeShard, type TermPostings } from './shard-format.ts';
 import { highlight, snippet, type Segment } from './snippet.ts';
@@ -61,7 +62,7 @@ export class SearchEngine {
   private readonly prefixes = new Map<string, Promise<[string, number][]>>();
   private readonly chunks = new Map<number, Promise<StoredDoc[]>>();
   private facets?: Promise<Uint16Array>;
-  private last?: { q: string; ranked: RankedResult[]; notices: string[] };
+  private last?: { q: string; ranked: RankedList; notices: string[] };
 
   constructor(
     private readonly fetcher: Fetcher,
@@ -81,7 +82,7 @@ export class SearchEngine {
     const offset = Math.max(0, req.offset ?? 0);
     const limit = Math.max(1, Math.min(100, req.limit ?? 10));
     const base = { q: req.q, total: 0, offset, hits: [] as SearchHit[] };
-    let ranked: RankedResult[];
+    let ranked: RankedList;
     let notices: string[];
     if (this.last?.q === req.q) ({ ranked, notices } = this.last);
     else {
@@ -97,10 +98,10 @@ export class SearchEngine {
   }
 
   /** Every matching document, best first, exactly as lunr ranks them. */
-  async rank(q: string): Promise<{ ranked: RankedResult[]; notices: string[]; error?: string }> {
+  async rank(q: string): Promise<{ ranked: RankedList; notices: string[]; error?: string }> {
     const m = await this.manifest();
     const plan = planQuery(q, m.fields, m.prefixLength);
-    if (plan.error !== undefined || plan.clauses.length === 0) return { ranked: [], notices: plan.notices, error: plan.error };
+    if (plan.error !== undefined || plan.clauses.length === 0) return { ranked: RankedList.empty(), notices: plan.notices, error: plan.error };
     const terms = new Set(plan.terms);
     for (const prefix of plan.prefixes) {
       const list = (await this.prefixList(prefixKey(prefix, m.prefixLength), m)).filter(([t]) => t.startsWith(prefix));
@@ -117,8 +118,8 @@ export class SearchEngine {
     const results = index.query((query) => {
       for (const c of plan.clauses) query.clauses.push(c as lunr.Query.Clause);
     });
-    const ranked = results.map((r) => ({ ref: Number(r.ref), score: r.score, terms: Object.keys(r.matchData.metadata) }));
-    return { ranked, notices: plan.notices };
+    const matched = [...new Set(results.flatMap((r) => Object.keys(r.matchData.metadata)))];
+    return { ranked: RankedList.ordered(results.map((r) => ({ ref: Number(r.ref), score: r.score })), m.docCount, matched), notices: plan.notices };
   }
 
   /** Loads the shards holding `terms` and returns the postings found. */
@@ -164,10 +165,10 @@ export class SearchEngine {
     return p;
   }
 
-  private async filter(ranked: RankedResult[], req: SearchRequest, m: SearchManifest): Promise<RankedResult[]> {
+  private async filter(ranked: RankedList, req: SearchRequest, m: SearchManifest): Promise<RankedList> {
     const source = req.source ? m.sources.indexOf(req.source) : -1;
     const project = req.project ? m.projects.indexOf(req.project) + 1 : -1;
-    if ((req.source && source < 0) || (req.project && project < 1)) return [];
+    if ((req.source && source < 0) || (req.project && project < 1)) return RankedList.empty();
     const needSource = source >= 0 && m.sources.length > 1;
     if (!needSource && project < 0) return ranked;
     this.facets ??= this.fetcher(`${m.dir}facets.bin`).then((b) => {
@@ -176,7 +177,7 @@ export class SearchEngine {
     });
     const f = await this.facets;
     const n = m.docCount;
-    return ranked.filter((r) => (!needSource || f[r.ref] === source) && (project < 0 || f[n + r.ref] === project));
+    return ranked.filter((ref) => (!needSource || f[ref] === source) && (project < 0 || f[n + ref] === project));
   }
 
   private async hit(r: RankedResult, m: SearchManifest): Promise<SearchHit> {

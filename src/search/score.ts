@@ -1,5 +1,6 @@
 import lunr from 'lunr';
 import type { Clause } from './lunr-internals.ts';
+import { RankedList } from './ranked-list.ts';
 import type { TermPostings } from './shard-format.ts';
 
 /**
@@ -12,16 +13,12 @@ import type { TermPostings } from './shard-format.ts';
  * per-field sets. build.test.ts checks this and lunr itself (assembleIndex)
  * against a monolithic index.
  */
-export interface Ranked {
-  ref: number;
-  score: number;
-  terms: string[];
-}
+export type { Ranked } from './ranked-list.ts';
 
 const { REQUIRED, PROHIBITED } = lunr.Query.presence;
 
 /** `clauseTerms[i]` are clause i's pipeline-processed terms (wildcard clauses: their `prefix*` term). */
-export function scoreQuery(clauses: Clause[], clauseTerms: string[][], postings: TermPostings[], fields: string[], docCount: number): Ranked[] {
+export function scoreQuery(clauses: Clause[], clauseTerms: string[][], postings: TermPostings[], fields: string[], docCount: number): RankedList {
   const byTerm = new Map(postings.map((p) => [p.term, p]));
   const sortedTerms = postings.map((p) => p.term).sort();
   // Per field: term index -> summed boost, as lunr.Vector#upsert builds the query vector.
@@ -101,7 +98,10 @@ export function scoreQuery(clauses: Clause[], clauseTerms: string[][], postings:
     }
   });
   const terms = [...used].map((p) => p.term);
-  const out: Ranked[] = [];
-  for (let d = 0; d < docCount; d++) if (matched[d] && allowed(d)) out.push({ ref: d, score: total[d]!, terms });
-  return out.sort((a, b) => b.score - a.score || a.ref - b.ref);
+  let count = 0;
+  for (let d = 0; d < docCount; d++) if (matched[d] && allowed(d)) matched[d] = 2, count++;
+  const ids = new Int32Array(count);
+  for (let d = 0, i = 0; d < docCount; d++) if (matched[d] === 2) ids[i++] = d;
+  // Ordered lazily: a page of results needs only the front of the ranking.
+  return new RankedList(ids, total, terms);
 }
