@@ -39,16 +39,20 @@ export function parseItemId(id: string): { source: string; kind: string; nativeI
   return { source, kind, nativeId: rest.join(':') };
 }
 
+/** A deep copy with every object's keys in sorted order, so equal data always serialises to the same bytes. */
+export function sortKeys<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(sortKeys) as T;
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    const sorted: Record<string, unknown> = {};
+    for (const k of Object.keys(value).sort()) sorted[k] = sortKeys((value as Record<string, unknown>)[k]);
+    return sorted as T;
+  }
+  return value;
+}
+
 /** JSON with object keys sorted, so the same data always gives the same bytes. */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      const sorted: Record<string, unknown> = {};
-      for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k];
-      return sorted;
-    }
-    return v;
-  });
+  return JSON.stringify(sortKeys(value));
 }
 
 export function digestOf(data: unknown): string {

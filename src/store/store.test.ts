@@ -58,6 +58,16 @@ describe('Store', () => {
     expect(await s.getMeta()).toEqual({ cursor: '2024-01-01T00:00:00Z' });
   });
 
+  // Regression: meta built by merging old and new state kept the old key order, so a fresh
+  // sync and an updated store differed in bytes while holding the same state.
+  it('writes the same meta bytes whatever order the keys were set in', async () => {
+    const a = new Store(tmp()).source('demo');
+    const b = new Store(tmp()).source('demo');
+    await a.setMeta({ cursor: 'x', projects: { q: '2', p: '1' } });
+    await b.setMeta({ projects: { p: '1', q: '2' }, cursor: 'x' });
+    expect(readFileSync(join(a.dir, '_meta.json'), 'utf8')).toBe(readFileSync(join(b.dir, '_meta.json'), 'utf8'));
+  });
+
   it('names the file when a stored item is corrupt', async () => {
     const s = new Store(tmp()).source('demo');
     const path = s.pathOf('change', '9');

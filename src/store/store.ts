@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ItemEnvelope, parseItemId, type Item } from '../model/item.ts';
+import { ItemEnvelope, parseItemId, sortKeys, type Item } from '../model/item.ts';
 import { writeFileAtomic } from './atomic.ts';
 
 /**
@@ -103,8 +103,9 @@ export class SourceStore {
     }
   }
 
+  /** Keys are written sorted: the same state must give the same bytes, whatever order it was built in. */
   async setMeta(meta: SourceMeta): Promise<void> {
-    await writeFileAtomic(join(this.dir, '_meta.json'), `${JSON.stringify(meta, null, 1)}\n`);
+    await writeFileAtomic(join(this.dir, '_meta.json'), `${JSON.stringify(sortKeys(meta), null, 1)}\n`);
   }
 
   /** Native ids of every stored item of a kind, sorted. */
