@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Change } from '../model/change.ts';
 import { makeItem } from '../model/item.ts';
 import { Catalog } from './catalog.ts';
-import { allListPages, listPath, PAGE_SIZE } from './lists.ts';
+import { allListPages, facetCounts, listPath, PAGE_SIZE } from './lists.ts';
 import { OPTED_OUT_NAME, UNKNOWN_ORG } from './types.ts';
 
 const accounts = {
@@ -86,6 +86,38 @@ describe('Catalog', () => {
   });
 });
 
+describe('Catalog: what a later change knows wins', () => {
+  // Regression: the first change an account appeared in decided its bot and opt-out status for good.
+  it('treats an account as a bot everywhere once any change shows it is one', () => {
+    const c = new Catalog({ affiliations: {}, privacy: { optOut: [] } });
+    const plain = { ...accounts, '3': { id: '3', name: 'Account 3', isBot: false } };
+    c.add(change(1, { accounts: plain }));
+    c.add(change(2));
+    c.finish();
+    expect(c.people.get('demo:3')).toMatchObject({ name: 'Zuul', isBot: true, path: undefined });
+    expect(c.byKey.get('demo:1')!.reviews.map((r) => r.by)).toEqual(['demo:2', 'demo:4']);
+  });
+
+  it('hides an opted-out person even where a change only knew their account id', () => {
+    const c = new Catalog({ affiliations: {}, privacy: { optOut: ['hidden'] } });
+    const anonymous = { ...accounts, '4': { id: '4', name: 'Account 4', isBot: false } };
+    c.add(change(1, { accounts: anonymous, subject: 'Fix bug found by Hidden Person' }));
+    c.add(change(2));
+    c.finish();
+    expect(c.people.get('demo:4')).toMatchObject({ name: OPTED_OUT_NAME, path: undefined });
+    expect(c.byKey.get('demo:1')!.reviews.some((r) => r.by === 'demo:4')).toBe(false);
+    expect(c.byKey.get('demo:1')!.subject).toBe(`Fix bug found by ${OPTED_OUT_NAME}`);
+  });
+
+  it('gives projects whose names fold to the same slug distinct pages', () => {
+    const c = new Catalog({ affiliations: {}, privacy: { optOut: [] } });
+    c.add(change(1, { project: 'Team/Tool' }));
+    c.add(change(2, { project: 'team/tool' }));
+    c.finish();
+    expect(new Set([...c.projects.values()].map((p) => p.slug))).toEqual(new Set(['team/tool', 'team/tool-2']));
+  });
+});
+
 describe('review list pages', () => {
   it('paginates every facet combination with stable paths', () => {
     const c = catalog();
@@ -98,5 +130,13 @@ describe('review list pages', () => {
     expect(open[0]!.items.every((i) => i.status === 'NEW')).toBe(true);
     expect(listPath({ project: { name: 'p/one', slug: 'p/one' }, status: 'merged' }, 2)).toBe('reviews/project/p/one/status/merged/page/2/');
     expect(pages.find((p) => p.filter.month === '2024-01')?.total).toBe(120);
+    // No page for an empty combination: nothing is abandoned here.
+    expect(pages.some((p) => p.filter.status === 'abandoned')).toBe(false);
+  });
+
+  it('counts statuses per project once', () => {
+    const c = catalog();
+    expect(facetCounts(c.changes).get('')).toEqual({ all: 120, open: 40, merged: 80, abandoned: 0 });
+    expect(facetCounts(c.changes).get('p/one')).toEqual({ all: 120, open: 40, merged: 80, abandoned: 0 });
   });
 });

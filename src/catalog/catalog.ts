@@ -6,30 +6,85 @@ import { personPath, projectPath, projectSlug } from './slug.ts';
 import { summariseChange } from './summarise.ts';
 import { OPTED_OUT_NAME, UNKNOWN_ORG, type ChangeSummary, type Person, type ProjectSummary } from './types.ts';
 
+/** What the items say about one account, merged over every change it appears in. */
+interface Seen {
+  source: string;
+  accountId: string;
+  name: string;
+  username?: string;
+  emailDomain?: string;
+  isBot: boolean;
+  names: Set<string>;
+}
+
+const PLACEHOLDER = /^Account \d+$/;
+
 /**
- * Everything the pages need to list and count, built in one pass over the
- * stored changes. Full change bodies are not kept: a change page reads its
- * own item from the store, so memory stays proportional to the summaries.
+ * Everything the pages need to list and count, built from the stored changes
+ * in two steps: `add` each item (one pass over the store), then `finish`,
+ * which decides once per person whether they are a bot or opted out (a later
+ * change may know more than the first) and only then counts. Full change
+ * bodies are not kept: a change page reads its own item from the store.
  */
 export class Catalog {
-  /** Newest update first. */
+  /** Newest update first (after `finish`). */
   readonly changes: ChangeSummary[] = [];
   readonly people = new Map<string, Person>();
   readonly projects = new Map<string, ProjectSummary>();
   readonly byKey = new Map<string, ChangeSummary>();
   private readonly optOut: Set<string>;
-  /** Names of opted-out people seen so far, for redacting free text. */
-  private readonly hiddenNames = new Set<string>();
+  private readonly seen = new Map<string, Seen>();
+  private readonly hidden = new Set<string>();
+  private readonly bots = new Set<string>();
+  private readonly byProject = new Map<string, ChangeSummary[]>();
+  private readonly authored = new Map<string, ChangeSummary[]>();
+  private readonly reviewed = new Map<string, { change: ChangeSummary; date: string }[]>();
   private redactPattern?: RegExp;
-  private readonly projectPeople = new Map<string, Set<string>>();
 
   constructor(private readonly config: Pick<AgoraConfig, 'affiliations' | 'privacy'>) {
     this.optOut = new Set(config.privacy.optOut.map((s) => s.toLowerCase()));
   }
 
-  /** Whether a person asked to be left out (matched by key, name or username). */
-  isOptedOut(account: Pick<Account, 'name' | 'username'>, key: string): boolean {
-    return this.optOut.has(key.toLowerCase()) || this.optOut.has(account.name.toLowerCase()) || (account.username !== undefined && this.optOut.has(account.username.toLowerCase()));
+  add(item: Item<Change>): void {
+    for (const [id, account] of Object.entries(item.data.accounts)) this.notice(item.source, id, account);
+    const summary = summariseChange(item);
+    this.changes.push(summary);
+    this.byKey.set(summary.key, summary);
+  }
+
+  /** Settles who is a bot or opted out, then counts. Call once, after the last `add`. */
+  finish(): this {
+    for (const [key, s] of this.seen) {
+      if (s.isBot) this.bots.add(key);
+      if (this.optOut.has(key.toLowerCase()) || [...s.names].some((n) => this.optOut.has(n.toLowerCase()))) this.hidden.add(key);
+    }
+    for (const [key, s] of this.seen) this.people.set(key, this.person(key, s));
+    this.changes.sort((a, b) => b.updated.localeCompare(a.updated) || b.number - a.number);
+    for (const c of this.changes) {
+      c.reviews = c.reviews.filter((r) => this.counts(r.by));
+      c.subject = this.redact(c.subject);
+      push(this.byProject, c.project, c);
+      if (c.owner) {
+        push(this.authored, c.owner, c);
+        this.count(c.owner, 'changesAuthored', c.created, c.updated);
+      }
+      for (const r of c.reviews) {
+        push(this.reviewed, r.by, { change: c, date: r.date });
+        this.count(r.by, 'reviewsGiven', r.date);
+      }
+    }
+    for (const list of this.reviewed.values()) list.sort((a, b) => b.date.localeCompare(a.date));
+    for (const [name, changes] of this.byProject) this.projects.set(name, this.project(name, changes));
+    return this;
+  }
+
+  /** Whether a person asked to be left out (by key, name or username). */
+  isHidden(key: string): boolean {
+    return this.hidden.has(key);
+  }
+
+  isBot(key: string): boolean {
+    return this.bots.has(key);
   }
 
   orgOf(account: Pick<Account, 'emailDomain' | 'isBot'>): string {
@@ -45,142 +100,136 @@ export class Catalog {
     return UNKNOWN_ORG;
   }
 
-  add(item: Item<Change>): void {
-    const c = item.data;
-    const hidden = new Set<string>();
-    for (const [id, account] of Object.entries(c.accounts)) {
-      const key = personKey(item.source, id);
-      if (this.isOptedOut(account, key)) hidden.add(key);
-      this.notePerson(item.source, id, account, hidden.has(key));
-    }
-    const summary = summariseChange(item, (k) => hidden.has(k));
-    this.changes.push(summary);
-    this.byKey.set(summary.key, summary);
-    if (summary.owner) {
-      const p = this.people.get(summary.owner);
-      if (p) {
-        p.changesAuthored++;
-        this.touch(p, summary.created);
-        this.touch(p, summary.updated);
-      }
-    }
-    for (const r of summary.reviews) {
-      const p = this.people.get(r.by);
-      if (p) {
-        p.reviewsGiven++;
-        this.touch(p, r.date);
-      }
-    }
-    this.noteProject(summary);
-  }
-
-  /** Sorts once all items are in. */
-  finish(): this {
-    this.changes.sort((a, b) => b.updated.localeCompare(a.updated) || b.number - a.number);
-    return this;
-  }
-
-  /** People with a page: humans who did something and did not opt out. */
+  /** People with a page: humans who did something and did not opt out, most active first. */
   contributors(): Person[] {
     return [...this.people.values()]
       .filter((p) => p.path && (p.changesAuthored > 0 || p.reviewsGiven > 0))
       .sort((a, b) => b.changesAuthored + b.reviewsGiven - (a.changesAuthored + a.reviewsGiven) || a.name.localeCompare(b.name));
   }
 
-  /**
-   * Free text (commit messages, review comments) with the names and usernames
-   * of opted-out people replaced, so a Signed-off-by line does not undo the opt-out.
-   */
-  redact(text: string): string {
-    if (this.hiddenNames.size === 0) return text;
-    this.redactPattern ??= new RegExp(
-      `(?<![\\p{L}\\p{N}_])(?:${[...this.hiddenNames].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_])`,
-      'giu',
-    );
-    return text.replace(this.redactPattern, OPTED_OUT_NAME);
+  /** Changes of a project, newest update first. */
+  changesIn(project: string): ChangeSummary[] {
+    return this.byProject.get(project) ?? [];
   }
 
-  /** Changes owned by a person, newest update first (index built on first use). */
+  /** Changes owned by a person, newest update first. */
   authoredBy(key: string): ChangeSummary[] {
-    this.indexPeople();
-    return this.authoredIndex!.get(key) ?? [];
+    return this.authored.get(key) ?? [];
   }
 
   /** Review actions by a person, newest first. */
   reviewsBy(key: string): { change: ChangeSummary; date: string }[] {
-    this.indexPeople();
-    return this.reviewIndex!.get(key) ?? [];
+    return this.reviewed.get(key) ?? [];
   }
 
-  private authoredIndex?: Map<string, ChangeSummary[]>;
-  private reviewIndex?: Map<string, { change: ChangeSummary; date: string }[]>;
-
-  private indexPeople(): void {
-    if (this.authoredIndex) return;
-    const authored = new Map<string, ChangeSummary[]>();
-    const reviews = new Map<string, { change: ChangeSummary; date: string }[]>();
-    for (const c of this.changes) {
-      if (c.owner) (authored.get(c.owner) ?? authored.set(c.owner, []).get(c.owner)!).push(c);
-      for (const r of c.reviews) (reviews.get(r.by) ?? reviews.set(r.by, []).get(r.by)!).push({ change: c, date: r.date });
+  /**
+   * Free text (commit messages, review comments, subjects) with the names and
+   * usernames of opted-out people replaced, so a Signed-off-by line does not undo the opt-out.
+   */
+  redact(text: string): string {
+    if (this.hidden.size === 0) return text;
+    if (!this.redactPattern) {
+      const names = [...this.hidden].flatMap((k) => [...(this.seen.get(k)?.names ?? [])]).filter((n) => n.length > 2 && !PLACEHOLDER.test(n));
+      if (names.length === 0) return text;
+      const alternatives = [...new Set(names)].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+      this.redactPattern = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives})(?![\\p{L}\\p{N}_])`, 'giu');
     }
-    for (const list of reviews.values()) list.sort((a, b) => b.date.localeCompare(a.date));
-    this.authoredIndex = authored;
-    this.reviewIndex = reviews;
+    return text.replace(this.redactPattern, OPTED_OUT_NAME);
   }
 
-  nameOf(key: string | undefined): string {
-    if (!key) return OPTED_OUT_NAME;
-    return this.people.get(key)?.name ?? 'Unknown account';
+  /** A counted contributor: a known human who did not opt out. */
+  private counts(key: string): boolean {
+    return this.seen.has(key) && !this.bots.has(key) && !this.hidden.has(key);
   }
 
-  private notePerson(source: string, id: string, account: Account, hidden: boolean): void {
+  private notice(source: string, id: string, account: Account): void {
     const key = personKey(source, id);
-    const existing = this.people.get(key);
-    if (existing) {
-      // Later items may know more (a name where an earlier one only had the id).
-      if (!hidden && existing.name.startsWith('Account ') && !account.name.startsWith('Account ')) existing.name = account.name;
-      return;
+    let s = this.seen.get(key);
+    if (!s) {
+      s = { source, accountId: id, name: account.name, isBot: false, names: new Set() };
+      this.seen.set(key, s);
     }
-    if (hidden) {
-      for (const n of [account.name, account.username]) if (n && n.length > 2 && !n.startsWith('Account ')) this.hiddenNames.add(n);
-      this.redactPattern = undefined;
-    }
-    this.people.set(key, {
+    // Later items may know more (a name where an earlier one only had the id).
+    if (PLACEHOLDER.test(s.name) && !PLACEHOLDER.test(account.name)) s.name = account.name;
+    s.username ??= account.username;
+    s.emailDomain ??= account.emailDomain;
+    s.isBot ||= account.isBot;
+    s.names.add(account.name);
+    if (account.username) s.names.add(account.username);
+  }
+
+  private person(key: string, s: Seen): Person {
+    const hidden = this.hidden.has(key);
+    const bot = this.bots.has(key);
+    return {
       key,
-      source,
-      accountId: id,
-      name: hidden ? OPTED_OUT_NAME : account.name,
-      username: hidden ? undefined : account.username,
-      org: hidden ? UNKNOWN_ORG : this.orgOf(account),
-      isBot: account.isBot,
-      path: account.isBot || hidden ? undefined : personPath(source, id),
+      source: s.source,
+      accountId: s.accountId,
+      name: hidden ? OPTED_OUT_NAME : s.name,
+      username: hidden ? undefined : s.username,
+      org: hidden ? UNKNOWN_ORG : this.orgOf({ emailDomain: s.emailDomain, isBot: bot }),
+      isBot: bot,
+      path: bot || hidden ? undefined : personPath(s.source, s.accountId),
       changesAuthored: 0,
       reviewsGiven: 0,
-    });
+    };
   }
 
-  private touch(p: Person, date: string): void {
-    if (!p.firstSeen || date < p.firstSeen) p.firstSeen = date;
-    if (!p.lastSeen || date > p.lastSeen) p.lastSeen = date;
-  }
-
-  private noteProject(s: ChangeSummary): void {
-    let p = this.projects.get(s.project);
-    if (!p) {
-      p = { name: s.project, source: s.source, slug: projectSlug(s.project), path: projectPath(s.project), changes: 0, merged: 0, open: 0, abandoned: 0, contributors: 0 };
-      this.projects.set(s.project, p);
+  private count(key: string, field: 'changesAuthored' | 'reviewsGiven', ...dates: string[]): void {
+    const p = this.people.get(key);
+    if (!p) return;
+    p[field]++;
+    for (const d of dates) {
+      if (!p.firstSeen || d < p.firstSeen) p.firstSeen = d;
+      if (!p.lastSeen || d > p.lastSeen) p.lastSeen = d;
     }
-    p.changes++;
-    if (s.status === 'MERGED') p.merged++;
-    else if (s.status === 'NEW') p.open++;
-    else p.abandoned++;
-    if (!p.lastActivity || s.updated > p.lastActivity) p.lastActivity = s.updated;
-    let people = this.projectPeople.get(s.project);
-    if (!people) this.projectPeople.set(s.project, (people = new Set()));
-    if (s.owner) people.add(s.owner);
-    for (const r of s.reviews) people.add(r.by);
-    p.contributors = people.size;
   }
+
+  private project(name: string, changes: ChangeSummary[]): ProjectSummary {
+    const people = new Set<string>();
+    let merged = 0;
+    let open = 0;
+    for (const c of changes) {
+      if (c.status === 'MERGED') merged++;
+      else if (c.status === 'NEW') open++;
+      if (c.owner && this.counts(c.owner)) people.add(c.owner);
+      for (const r of c.reviews) people.add(r.by);
+    }
+    const slug = this.uniqueSlug(name);
+    return {
+      name,
+      source: changes[0]!.source,
+      slug,
+      path: projectPath(slug),
+      changes: changes.length,
+      merged,
+      open,
+      abandoned: changes.length - merged - open,
+      contributors: people.size,
+      lastActivity: changes[0]?.updated,
+    };
+  }
+
+  private readonly slugs = new Set<string>();
+
+  /** `Foo` and `foo` (or `a b` and `a-b`) fold to one slug; later ones get a numbered suffix. */
+  private uniqueSlug(name: string): string {
+    const base = projectSlug(name);
+    let slug = base;
+    for (let n = 2; this.slugs.has(slug); n++) slug = `${base}-${n}`;
+    this.slugs.add(slug);
+    return slug;
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Display names (and page paths) for the people a page shows, keyed by person key. */
@@ -192,8 +241,4 @@ export function namesFor(catalog: Catalog, keys: Iterable<string | undefined>): 
     out[k] = { name: p?.name ?? 'Unknown account', path: p?.path };
   }
   return out;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

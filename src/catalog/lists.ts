@@ -1,11 +1,15 @@
 import type { ChangeSummary } from './types.ts';
 
-/** Static, paginated review lists: every combination of project and status facet gets its own pages. */
+/**
+ * Static, paginated review lists. Every project × status combination that has
+ * changes gets its own pages (no empty ones: a large Gerrit has thousands of
+ * projects), plus one list per month of creation.
+ */
 
 export const PAGE_SIZE = 50;
 export const STATUSES = ['open', 'merged', 'abandoned'] as const;
 export type StatusFacet = (typeof STATUSES)[number];
-const STATUS_OF: Record<StatusFacet, ChangeSummary['status']> = { open: 'NEW', merged: 'MERGED', abandoned: 'ABANDONED' };
+const FACET_OF: Record<ChangeSummary['status'], StatusFacet> = { NEW: 'open', MERGED: 'merged', ABANDONED: 'abandoned' };
 
 export interface ListFilter {
   project?: { name: string; slug: string };
@@ -24,6 +28,9 @@ export interface ListPage {
   items: ChangeSummary[];
 }
 
+/** Changes per status facet (and in all) for one project, or for every project under the key ''. */
+export type FacetCounts = Record<StatusFacet | 'all', number>;
+
 export function listParam(filter: ListFilter, page = 1): string | undefined {
   const parts: string[] = [];
   if (filter.project) parts.push('project', filter.project.slug);
@@ -39,32 +46,57 @@ export function listPath(filter: ListFilter, page = 1): string {
   return p ? `reviews/${p}/` : 'reviews/';
 }
 
-export function matches(c: ChangeSummary, filter: ListFilter): boolean {
-  return (
-    (!filter.project || c.project === filter.project.name) &&
-    (!filter.status || c.status === STATUS_OF[filter.status]) &&
-    (!filter.month || c.created.startsWith(filter.month))
-  );
-}
-
-/** Every list page for the given changes (already sorted newest first). */
+/** Every list page for the given changes (already sorted newest first), grouped in one pass. */
 export function allListPages(changes: readonly ChangeSummary[], projects: readonly { name: string; slug: string }[]): ListPage[] {
-  const filters: ListFilter[] = [{}];
-  for (const status of STATUSES) filters.push({ status });
-  for (const project of projects) {
-    filters.push({ project });
-    for (const status of STATUSES) filters.push({ project, status });
+  const slugOf = new Map(projects.map((p) => [p.name, p]));
+  const groups = new Map<string, { filter: ListFilter; items: ChangeSummary[] }>();
+  const add = (key: string, filter: ListFilter, c: ChangeSummary) => {
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { filter, items: [] }));
+    g.items.push(c);
+  };
+  groups.set('', { filter: {}, items: [] });
+  for (const c of changes) {
+    const status = FACET_OF[c.status];
+    const project = slugOf.get(c.project);
+    const month = c.created.slice(0, 7);
+    add('', {}, c);
+    add(`s:${status}`, { status }, c);
+    add(`m:${month}`, { month }, c);
+    if (project) {
+      add(`p:${project.name}`, { project }, c);
+      add(`p:${project.name}|s:${status}`, { project, status }, c);
+    }
   }
-  for (const month of monthsOf(changes)) filters.push({ month });
   const out: ListPage[] = [];
-  for (const filter of filters) {
-    const selected = changes.filter((c) => matches(c, filter));
-    const pages = Math.max(1, Math.ceil(selected.length / PAGE_SIZE));
+  for (const { filter, items } of groups.values()) {
+    const pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
     for (let page = 1; page <= pages; page++) {
-      out.push({ param: listParam(filter, page), filter, page, pages, total: selected.length, items: selected.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE) });
+      out.push({ param: listParam(filter, page), filter, page, pages, total: items.length, items: items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE) });
     }
   }
   return out;
+}
+
+const countCache = new WeakMap<readonly ChangeSummary[], Map<string, FacetCounts>>();
+
+/** Status counts per project name ('' = all projects), computed once per list of changes. */
+export function facetCounts(changes: readonly ChangeSummary[]): Map<string, FacetCounts> {
+  let counts = countCache.get(changes);
+  if (counts) return counts;
+  counts = new Map();
+  const bump = (key: string, status: StatusFacet) => {
+    let c = counts!.get(key);
+    if (!c) counts!.set(key, (c = { all: 0, open: 0, merged: 0, abandoned: 0 }));
+    c.all++;
+    c[status]++;
+  };
+  for (const c of changes) {
+    bump('', FACET_OF[c.status]);
+    bump(c.project, FACET_OF[c.status]);
+  }
+  countCache.set(changes, counts);
+  return counts;
 }
 
 const monthCache = new WeakMap<readonly ChangeSummary[], string[]>();

@@ -17,6 +17,7 @@ export function personPath(source: string, accountId: string): string {
   return `people/${source}/${encodeURIComponent(accountId)}/`;
 }
 
-export function projectPath(name: string): string {
-  return `projects/${projectSlug(name)}/`;
+/** The project page for a slug the catalog made unique (see Catalog). */
+export function projectPath(slug: string): string {
+  return `projects/${slug}/`;
 }

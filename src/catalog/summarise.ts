@@ -4,24 +4,26 @@ import { personKey } from '../model/person.ts';
 import { changePath } from './slug.ts';
 import type { ChangeSummary } from './types.ts';
 
-/** The small, list-friendly view of a stored change (pure). */
-export function summariseChange(item: Item<Change>, isHidden: (key: string) => boolean = () => false): ChangeSummary {
+/**
+ * The small, list-friendly view of a stored change (pure). `reviews` holds
+ * everyone other than the owner who voted on Code-Review/Workflow or wrote a
+ * message, once per person and day; the catalog later drops bots and
+ * opted-out people, whose status is only known once every change is read.
+ */
+export function summariseChange(item: Item<Change>): ChangeSummary {
   const c = item.data;
-  const key = (id: string) => personKey(item.source, id);
-  const human = (id: string | undefined): id is string => id !== undefined && c.accounts[id] !== undefined && !c.accounts[id]!.isBot;
   const reviews: { by: string; date: string }[] = [];
   const seen = new Set<string>();
   const add = (id: string | undefined, date: string | undefined) => {
-    if (!human(id) || id === c.owner || !date) return;
+    if (id === undefined || id === c.owner || !date) return;
     const k = `${id}|${date.slice(0, 10)}`;
     if (seen.has(k)) return;
     seen.add(k);
-    reviews.push({ by: key(id), date });
+    reviews.push({ by: personKey(item.source, id), date });
   };
   for (const v of c.votes) if (v.label === 'Code-Review' || v.label === 'Workflow') add(v.by, v.date);
   for (const m of c.messages) add(m.author, m.date);
   reviews.sort((a, b) => a.date.localeCompare(b.date) || a.by.localeCompare(b.by));
-  const owner = c.owner !== undefined ? key(c.owner) : undefined;
   return {
     key: `${item.source}:${c.number}`,
     source: item.source,
@@ -30,14 +32,14 @@ export function summariseChange(item: Item<Change>, isHidden: (key: string) => b
     branch: c.branch,
     subject: c.subject,
     status: c.status,
-    owner: owner && !isHidden(owner) ? owner : undefined,
+    owner: c.owner !== undefined ? personKey(item.source, c.owner) : undefined,
     created: c.created,
     updated: c.updated,
     submitted: c.submitted,
     insertions: c.insertions,
     deletions: c.deletions,
     patchSets: c.patchSets.length,
-    reviews: reviews.filter((r) => !isHidden(r.by)),
+    reviews,
     topic: c.topic,
     path: changePath(item.source, c.number),
     url: c.url,

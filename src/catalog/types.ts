@@ -12,7 +12,7 @@ export interface ChangeSummary {
   branch: string;
   subject: string;
   status: 'NEW' | 'MERGED' | 'ABANDONED';
-  /** Person key of the owner (`<source>:<account id>`), absent when unknown. */
+  /** Person key of the owner (`<source>:<account id>`); an opted-out owner's Person carries the neutral name. */
   owner?: string;
   created: string;
   updated: string;
@@ -20,7 +20,7 @@ export interface ChangeSummary {
   insertions: number;
   deletions: number;
   patchSets: number;
-  /** Humans (not the owner, not bots) who voted or commented, as person keys, with when. */
+  /** Humans (not the owner, not bots, not opted out) who voted or commented, as person keys, with when (after Catalog.finish). */
   reviews: { by: string; date: string }[];
   topic?: string;
   /** Site-relative path of the change page, without the base, e.g. `changes/demo/10001/`. */

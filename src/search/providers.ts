@@ -1,6 +1,5 @@
 import type { Site } from '../catalog/index.ts';
 import { CHANGE_KIND, type Change } from '../model/change.ts';
-import { personKey } from '../model/person.ts';
 import { changeToDoc } from './change-doc.ts';
 import type { SearchDoc, SearchDocumentProvider } from './types.ts';
 
@@ -10,12 +9,9 @@ export const changeProvider: SearchDocumentProvider = async function* (site: Sit
     for await (const item of site.store.source(src.id).items<Change>(CHANGE_KIND)) {
       const summary = site.catalog.byKey.get(`${item.source}:${item.data.number}`);
       if (!summary) continue;
-      const hidden = (key: string) => {
-        const id = key.slice(item.source.length + 1);
-        const account = item.data.accounts[id];
-        return account !== undefined && site.catalog.isOptedOut(account, personKey(item.source, id));
-      };
-      yield changeToDoc(item.source, item.data, summary, hidden, (t) => site.catalog.redact(t));
+      // Bot and opt-out status as the catalog settled it over every change, not as this one item says.
+      const excluded = (key: string) => site.catalog.isHidden(key) || site.catalog.isBot(key);
+      yield changeToDoc(item.source, item.data, summary, excluded, (t) => site.catalog.redact(t));
     }
   }
 };

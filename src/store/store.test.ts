@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -24,6 +24,10 @@ describe('Store', () => {
     const s = new Store(tmp()).source('demo');
     await s.set(item(1));
     const before = readFileSync(s.pathOf('change', '1'), 'utf8');
+    const mtime = statSync(s.pathOf('change', '1')).mtimeMs;
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await s.set(item(1))).toBe('unchanged');
+    expect(statSync(s.pathOf('change', '1')).mtimeMs).toBe(mtime);
     expect(await s.set(item(1))).toBe('unchanged');
     expect(await s.set(item(1, 'y', '2024-02-01T00:00:00Z'))).toBe('updated');
     expect(readFileSync(s.pathOf('change', '1'), 'utf8')).not.toBe(before);
@@ -48,7 +52,10 @@ describe('Store', () => {
     const ids: string[] = [];
     for await (const i of s.items('change')) ids.push(i.id);
     expect(ids.sort()).toEqual(['demo:change:1', 'demo:change:2', 'demo:change:3']);
-    expect(await s.ids('change')).toEqual(['1', '2', '3']);
+    expect((await s.files('change')).length).toBe(3);
+    await s.remove(s.pathOf('change', '2'));
+    await s.flush();
+    expect(await s.get('change', '2')).toBeUndefined();
   });
 
   it('keeps sync state in _meta.json', async () => {

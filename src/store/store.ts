@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rm, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { ItemEnvelope, parseItemId, sortKeys, type Item } from '../model/item.ts';
-import { writeFileAtomic } from './atomic.ts';
+import { syncDir, writeFileAtomic } from './atomic.ts';
 
 /**
  * The durable store under `content/`: one small JSON file per item,
@@ -72,26 +72,39 @@ export class SourceStore {
     return readItem<T>(this.pathOf(kind, nativeId));
   }
 
-  /** Stores an item; unchanged digests cost one read and no write. */
+  /** Stores an item; an unchanged one costs one read and no write. */
   async set(item: Item<unknown>): Promise<WriteResult> {
     const { source, kind, nativeId } = parseItemId(item.id);
     if (source !== this.sourceId) throw new StoreError(`item ${item.id} does not belong to source ${this.sourceId}`);
     const path = this.pathOf(kind, nativeId);
-    const existing = await readItem(path).catch(() => undefined);
-    if (existing && existing.digest === item.digest && existing.updatedOn === item.updatedOn) return 'unchanged';
-    await writeFileAtomic(path, serialise(item));
-    return existing ? 'updated' : 'new';
+    const text = serialise(item);
+    const existing = await readFile(path, 'utf8').catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return undefined;
+      throw err;
+    });
+    if (existing === text) return 'unchanged';
+    await writeFileAtomic(path, text);
+    this.touched.add(dirname(path));
+    return existing === undefined ? 'new' : 'updated';
   }
 
-  async delete(kind: string, nativeId: string): Promise<boolean> {
-    try {
-      await unlink(this.pathOf(kind, nativeId));
-      return true;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
-      throw err;
-    }
+  /** Removes a stored item's file (an item the upstream no longer has). */
+  async remove(path: string): Promise<void> {
+    await rm(path, { force: true });
+    this.touched.add(dirname(path));
   }
+
+  /**
+   * Makes every write and removal so far durable (syncs the folders they
+   * touched). Called before the cursor moves, so a crash can never keep a new
+   * cursor while losing the items it vouches for.
+   */
+  async flush(): Promise<void> {
+    for (const dir of this.touched) await syncDir(dir);
+    this.touched.clear();
+  }
+
+  private readonly touched = new Set<string>();
 
   async getMeta(): Promise<SourceMeta> {
     const text = await readFile(join(this.dir, '_meta.json'), 'utf8').catch(() => undefined);
@@ -105,18 +118,11 @@ export class SourceStore {
 
   /** Keys are written sorted: the same state must give the same bytes, whatever order it was built in. */
   async setMeta(meta: SourceMeta): Promise<void> {
-    await writeFileAtomic(join(this.dir, '_meta.json'), `${JSON.stringify(sortKeys(meta), null, 1)}\n`);
-  }
-
-  /** Native ids of every stored item of a kind, sorted. */
-  async ids(kind: string): Promise<string[]> {
-    const files = await this.files(kind);
-    const ids: string[] = [];
-    for (const f of files) {
-      const item = await readItem(f);
-      if (item) ids.push(parseItemId(item.id).nativeId);
-    }
-    return ids.sort();
+    const path = join(this.dir, '_meta.json');
+    const text = `${JSON.stringify(sortKeys(meta), null, 1)}\n`;
+    if ((await readFile(path, 'utf8').catch(() => undefined)) === text) return;
+    await writeFileAtomic(path, text);
+    await syncDir(this.dir);
   }
 
   /** Every item file of a kind, in a stable order. */

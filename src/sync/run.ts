@@ -1,6 +1,5 @@
 import type { AgoraConfig, SourceConfig } from '../config/schema.ts';
 import { parseItemId, type Item } from '../model/item.ts';
-import { rm } from 'node:fs/promises';
 import { readItem, type Store } from '../store/store.ts';
 import type { Logger, Progress, SourceDriver } from '../sources/types.ts';
 
@@ -97,13 +96,14 @@ async function syncOne(source: SourceConfig, opts: RunOptions, now: () => number
             // Items older than the configured window were not asked for, so not seeing them proves nothing.
             const item = await readItem(file).catch(() => undefined);
             if (item && 'since' in source && source.since && item.updatedOn < source.since.toISOString()) continue;
-            await rm(file, { force: true });
+            await store.remove(file);
             report.removed++;
           }
         }
       }
     }
-    // The cursor moves only now, after every item of the run is on disk.
+    // The cursor moves only now, after every item of the run is durably on disk.
+    await store.flush();
     const cursor = outcome.cursor ?? meta.cursor;
     const next = { ...meta, ...outcome.meta, ...(cursor ? { cursor } : {}) };
     await store.setMeta(next);
