@@ -72,3 +72,16 @@ describe('options and layout', () => {
     expect(monthTicks(months, 4).map((t) => t.lines.join(' '))).toEqual(['Jan 2024', 'Apr', 'Jul', 'Oct']);
   });
 });
+
+describe('line chart description', () => {
+  it('points at a visible text alternative instead of repeating it in <desc>', () => {
+    const data = { title: 'T', description: 'D', unit: 'changes', source: 'S', series: [{ id: 'a', label: 'A', points: [{ month: '2024-01', value: 1 }, { month: '2024-02', value: 2 }] }] } as ChartData;
+    const own = renderLineChart(data, { id: 'c1' });
+    expect(own).toContain('aria-describedby="c1-desc"');
+    expect(own).toContain('<desc id="c1-desc">');
+    const linked = renderLineChart(data, { id: 'c2', describedBy: 'c2-alt' });
+    expect(linked).toContain('aria-describedby="c2-alt"');
+    expect(linked).not.toContain('<desc');
+    expect(() => renderLineChart(data, { id: 'c3', describedBy: '"><script>' })).toThrow(/invalid line chart describedBy/);
+  });
+});

@@ -38,6 +38,12 @@ export interface LineChartOptions {
   legend: boolean;
   /** Paint the background (standalone files have no page behind them). */
   background: boolean;
+  /**
+   * Id of an element on the page that already shows the text alternative: the
+   * SVG then points at it instead of carrying its own `<desc>`, so screen
+   * readers do not hear the summary twice.
+   */
+  describedBy?: string;
   from?: Month;
   to?: Month;
 }
@@ -72,7 +78,13 @@ export function normaliseLineChartOptions(input: LineChartInput): LineChartOptio
     background: input.background ?? palette !== 'css',
     from: input.from,
     to: input.to,
+    describedBy: input.describedBy === undefined ? undefined : checkedId('describedBy', input.describedBy),
   };
+}
+
+function checkedId(name: string, id: string): string {
+  if (!ID_RE.test(id)) throw new Error(`invalid line chart ${name}: ${JSON.stringify(id)} (expected an element id)`);
+  return id;
 }
 
 const r1 = (n: number) => Math.round(n * 10) / 10;
@@ -166,9 +178,9 @@ export function renderLineChart(data: ChartData, input: LineChartInput | LineCha
   const { plot } = L;
   const out: string[] = [];
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg"${attrs({ id: o.id, class: 'agora-chart line-chart', viewBox: `0 0 ${o.width} ${o.height}`, role: 'img', 'aria-labelledby': `${o.id}-title`, 'aria-describedby': `${o.id}-desc`, 'data-from': L.months[0], 'data-to': L.months[L.months.length - 1] })}>`,
+    `<svg xmlns="http://www.w3.org/2000/svg"${attrs({ id: o.id, class: 'agora-chart line-chart', viewBox: `0 0 ${o.width} ${o.height}`, role: 'img', 'aria-labelledby': `${o.id}-title`, 'aria-describedby': o.describedBy ?? `${o.id}-desc`, 'data-from': L.months[0], 'data-to': L.months[L.months.length - 1] })}>`,
     `<title id="${o.id}-title">${escapeXml(data.title)}</title>`,
-    `<desc id="${o.id}-desc">${escapeXml(textAlternative(data, { from: o.from, to: o.to }))}</desc>`,
+    o.describedBy ? '' : `<desc id="${o.id}-desc">${escapeXml(textAlternative(data, { from: o.from, to: o.to }))}</desc>`,
     `<style>${chartStyle(o.id, o.palette, data.series.length)}</style>`,
   );
   if (o.background) out.push(`<rect class="bg" width="${o.width}" height="${o.height}"/>`);
