@@ -1,7 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+// Any script (zoë@exämple.org, jane@例え.jp). Written apart from maskEmail's pattern on
+// purpose, as an independent check; masked text (`j…@example.org`) has `…` before the `@`,
+// which is not a local-part character here, so it does not match.
+const EMAIL = /[\p{L}\p{N}\p{M}._%+-]+@(?:[\p{L}\p{N}\p{M}-]+\.)+(?:\p{L}[\p{L}\p{M}]+|xn--[A-Za-z0-9-]+)/gu;
 const TEXT = new Set(['.html', '.json', '.js', '.mjs', '.css', '.csv', '.svg', '.txt', '.xml', '.map']);
 // Retina asset names (icon@2x.png) look like addresses and are not.
 const NOT_EMAIL = /@(?:[0-9]x)\./;

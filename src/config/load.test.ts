@@ -18,7 +18,7 @@ describe('config', () => {
     const s = c.sources[0]!;
     expect(s.type).toBe('gerrit');
     expect(s.since?.toISOString()).toBe('2024-01-01T00:00:00.000Z');
-    expect(s.pageSize).toBe(250);
+    expect(s.pageSize).toBe(100);
   });
 
   it('names the file, the key path, what was expected and what was found', () => {

@@ -21,9 +21,17 @@ export function personKey(source: string, accountId: string): string {
   return `${source}:${accountId}`;
 }
 
+/**
+ * An address: letters and digits of any script (`zoë@exämple.org`, `jane@例え.jp`;
+ * \p{M} keeps decomposed accents inside), a dotted domain, a 2+ letter or punycode TLD.
+ * The masked form puts `…` right before the `@`, which this pattern does not
+ * accept there, so masked text is never masked (or reported) again.
+ */
+const EMAIL = /([\p{L}\p{N}\p{M}._%+-])[\p{L}\p{N}\p{M}._%+-]*@((?:[\p{L}\p{N}\p{M}-]+\.)+(?:\p{L}[\p{L}\p{M}]+|xn--[A-Za-z0-9-]+))/gu;
+
 /** `jane.doe@example.org` -> `j…@example.org`; anything else comes back unchanged. */
 export function maskEmail(text: string): string {
-  return text.replace(/([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})/g, '$1…@$2');
+  return text.replace(EMAIL, '$1…@$2');
 }
 
 const DEFAULT_BOT_PATTERNS = [

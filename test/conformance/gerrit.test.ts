@@ -17,7 +17,7 @@ const DIR = join(REFERENCE, 'gerrit');
 const present = existsSync(DIR);
 if (!present) console.warn(`gerrit conformance skipped: no reference data at ${DIR} (set AGORA_REFERENCE_DATA to the reference-data folder)`);
 
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
+const EMAIL = /[\p{L}\p{N}\p{M}._%+-]+@(?:[\p{L}\p{N}\p{M}-]+\.)+\p{L}{2,}/u;
 
 describe.skipIf(!present)('gerrit conformance with real server responses', () => {
   const files = present ? readdirSync(DIR).filter((f) => /\.(json|response)$/.test(f)).sort() : [];
@@ -71,5 +71,35 @@ describe.skipIf(!present)('gerrit conformance with real server responses', () =>
     expect(c748.accounts['2']).toMatchObject({ name: 'Jenkins CI', username: 'jenkins', isBot: true });
     expect(c748.accounts['29']?.isBot).toBe(false);
     expect(byNumber(604064).accounts['6816']).toEqual({ id: '6816', name: 'Account 6816', isBot: false });
+  });
+
+  // review.openstack.org's anonymous answers carry only `_account_id`: Zuul (22348) and the
+  // third-party CIs are known by what they post, people by what they do not.
+  it('recognises id-only CI accounts by their build reports, and leaves the people alone', () => {
+    const pages = all.filter((i) => i.data.number !== 748).map((i) => i.data);
+    const REPORT = /^(?:Patch Set \d+:[^\n]*\n+)?Build (?:succeeded|failed)/;
+    for (const c of pages) {
+      const reporters = new Set(c.messages.filter((m) => REPORT.test(m.text)).map((m) => m.author));
+      const bots = Object.values(c.accounts).filter((a) => a.isBot);
+      const people = Object.values(c.accounts).filter((a) => !a.isBot);
+      expect(reporters.size).toBeGreaterThan(0);
+      for (const id of reporters) expect(c.accounts[id!]?.isBot, `account ${id} in change ${c.number}`).toBe(true);
+      // Owners, uploaders and everyone who cast a Code-Review vote are people.
+      const humans = new Set([c.owner, ...c.patchSets.map((p) => p.uploader), ...c.votes.filter((v) => v.label === 'Code-Review').map((v) => v.by)]);
+      for (const id of humans) expect(c.accounts[id!]?.isBot, `account ${id} in change ${c.number}`).toBe(false);
+      expect(people.length).toBeGreaterThan(0);
+      // Every bot either posted a build report or a job-result list ("- job http://… : FAILURE in 3m").
+      for (const b of bots) expect(c.messages.some((m) => m.author === b.id && (REPORT.test(m.text) || /^[-*] \S+ https?:\/\/\S+ : [A-Z_]+/m.test(m.text)))).toBe(true);
+    }
+    const idsOf = (n: number, bot: boolean) => Object.values(byNumber(n).accounts).filter((a) => a.isBot === bot).map((a) => a.id).sort();
+    expect(idsOf(604064, true)).toEqual(['22348']);
+    expect(idsOf(605080, true)).toEqual(['22348']);
+    // A cinder change: Zuul and 18 third-party CIs, four people.
+    expect(idsOf(604103, false)).toEqual(['11904', '14892', '27615', '7198']);
+    expect(idsOf(604103, true)).toHaveLength(19);
+    // Bots vote Verified only; every review and workflow vote stays with a person.
+    const votes = pages.flatMap((c) => c.votes.filter((v) => v.label !== 'Verified').map((v) => c.accounts[v.by]?.isBot));
+    expect(votes.length).toBeGreaterThan(0);
+    expect(votes.every((b) => b === false)).toBe(true);
   });
 });

@@ -38,16 +38,34 @@ describe('GerritClient paging', () => {
     const urls = sim.requests.map((r) => new URL(r.url, sim.url));
     expect(urls.map((u) => u.pathname)).toEqual(['/changes/', '/changes/', '/changes/']);
     expect(urls.map((u) => u.searchParams.get('S'))).toEqual([null, '7', '14']);
-    expect(urls[0]!.searchParams.getAll('o')).toEqual(['DETAILED_ACCOUNTS', 'DETAILED_LABELS', 'MESSAGES', 'ALL_REVISIONS', 'ALL_COMMITS']);
+    expect(urls[0]!.searchParams.getAll('o')).toEqual(['DETAILED_ACCOUNTS', 'DETAILED_LABELS', 'MESSAGES', 'ALL_REVISIONS', 'CURRENT_COMMIT']);
     expect(urls[0]!.searchParams.get('n')).toBe('7');
     const numbers = pages.flat().map((c) => (c as { _number: number })._number);
     expect(new Set(numbers).size).toBe(15);
   });
 
-  it('asks for files only when configured', async () => {
+  // Only the current revision's commit message is stored, but every patch set's file count is shown.
+  it('gets the commit of the current revision only, and files of every revision only when configured', async () => {
     const { client, sim } = await setup();
-    for await (const _ of client.changePages('project:demo/beta', { pageSize: 50, files: true })) void _;
-    expect(new URL(sim.requests[0]!.url, sim.url).searchParams.getAll('o')).toContain('ALL_FILES');
+    type Rev = { commit?: unknown; files?: unknown };
+    type Raw = { current_revision: string; revisions: Record<string, Rev> };
+    const read = async (files: boolean) => {
+      const out: Raw[] = [];
+      for await (const p of client.changePages('project:demo/beta', { pageSize: 50, files })) out.push(...(p as Raw[]));
+      return out;
+    };
+    const plain = await read(false);
+    const multi = plain.filter((c) => Object.keys(c.revisions).length > 1);
+    expect(multi.length).toBeGreaterThan(0);
+    for (const c of multi) {
+      for (const [sha, r] of Object.entries(c.revisions)) {
+        expect(r.commit !== undefined, `commit of ${sha}`).toBe(sha === c.current_revision);
+        expect(r).not.toHaveProperty('files');
+      }
+    }
+    const withFiles = await read(true);
+    expect(new URL(sim.requests.at(-1)!.url, sim.url).searchParams.getAll('o')).toContain('ALL_FILES');
+    for (const c of withFiles) for (const r of Object.values(c.revisions)) expect(r.files).toBeDefined();
   });
 
   it('lists projects', async () => {
@@ -120,6 +138,39 @@ describe('GerritClient retries', () => {
     expect(delays).toEqual([500]);
   });
 
+  // Regression: a page that timed out was asked again at the same size, and timed out again.
+  it('asks a page that timed out again with half as many changes, down to 10', async () => {
+    sim = await startGerritSimulator({ fixtureDir: FIXTURES });
+    const base = sim.url;
+    const asked: string[] = [];
+    const delays: number[] = [];
+    // Answers only pages of at most `limit` changes; bigger ones hang until the client's timeout.
+    const client = (limit: number) =>
+      new GerritClient({
+        baseUrl: base,
+        timeoutMs: 40,
+        retries: 4,
+        sleep: async (ms) => void delays.push(ms),
+        fetch: (input, init) => {
+          const params = new URL(input).searchParams;
+          asked.push([`n=${params.get('n')}`, ...(params.has('S') ? [`S=${params.get('S')}`] : [])].join('&'));
+          if (Number(params.get('n')) <= limit) return fetch(input, init);
+          return new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason as Error), { once: true }));
+        },
+      });
+    const pages = await collect(client(12), 'project:demo/beta', 100);
+    expect(pages.map((p) => p.length)).toEqual([12, 3]);
+    // The same page (no S) at 100, 50, 25, then 12; the smaller size sticks for the rest of the query.
+    expect(asked).toEqual(['n=100', 'n=50', 'n=25', 'n=12', 'n=12&S=12']);
+    expect(delays).toEqual([500, 1000, 2000]);
+
+    asked.length = 0;
+    const err = await collect(client(5), 'project:demo/beta', 40).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GerritNetworkError);
+    expect(asked).toEqual(['n=40', 'n=20', 'n=10', 'n=10', 'n=10']);
+    expect((err as GerritNetworkError).url).toMatch(/[?&]n=10(&|$)/);
+  });
+
   it('retries connection failures and keeps the cause', async () => {
     const { client, sim, delays } = await setup([], { retries: 1 });
     await sim.close();
@@ -128,5 +179,28 @@ describe('GerritClient retries', () => {
     expect((err as Error).message).toMatch(/^GET http:\/\/127.* failed: /);
     expect((err as Error).cause).toBeInstanceOf(Error);
     expect(delays).toEqual([500]);
+  });
+});
+
+describe('GerritClient error texts', () => {
+  const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
+  const answering = (body: string) =>
+    new GerritClient({ baseUrl: 'https://review.example.org', timeoutMs: 1000, retries: 1, sleep: async () => {}, fetch: async () => new Response(body, { status: 200 }) });
+  const failure = async (client: GerritClient) => {
+    const err = await collect(client, 'project:x', 10).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GerritFormatError);
+    return (err as Error).message;
+  };
+
+  // Regression: the first bytes went into the message raw, addresses and all.
+  it('masks addresses in the first bytes of an HTML page, a broken body and a non-array answer', async () => {
+    const html = await failure(answering('<html><body>Ask admin.person@corp.example.com for access</body></html>'));
+    expect(html).toContain('a…@corp.example.com');
+    const broken = await failure(answering(")]}'\n[{\"owner\": {\"email\": \"jane.doe@example.org\""));
+    expect(broken).toContain('j…@example.org');
+    const object = await failure(answering(`)]}'\n{"message": "write to ${'x'.repeat(40)} bob.smith@example.org"}`));
+    expect(object).toMatch(/expected a JSON array/);
+    for (const m of [html, broken, object]) expect(m).not.toMatch(EMAIL);
+    expect([html, broken, object].join(' ')).not.toMatch(/admin\.person|jane\.doe|bob\.smith/);
   });
 });

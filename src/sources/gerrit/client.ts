@@ -34,7 +34,15 @@ export interface GerritClientOptions {
   onRetry?: (info: { url: string; attempt: number; delayMs: number; reason: string }) => void;
 }
 
-export const CHANGE_OPTIONS = ['DETAILED_ACCOUNTS', 'DETAILED_LABELS', 'MESSAGES', 'ALL_REVISIONS', 'ALL_COMMITS'] as const;
+/**
+ * ALL_REVISIONS for the patch-set list; CURRENT_COMMIT because only the current
+ * revision's commit message is stored. Files (when configured) stay ALL_FILES:
+ * the change page shows a file count for every patch set.
+ */
+export const CHANGE_OPTIONS = ['DETAILED_ACCOUNTS', 'DETAILED_LABELS', 'MESSAGES', 'ALL_REVISIONS', 'CURRENT_COMMIT'] as const;
+
+/** Smallest page asked for after timeouts: below this, paging costs more than it saves. */
+export const MIN_PAGE_SIZE_AFTER_TIMEOUT = 10;
 
 export const defaultSleep: Sleep = (ms, signal) =>
   new Promise((resolve, reject) => {
@@ -55,6 +63,7 @@ class Retryable extends Error {
   constructor(
     readonly final: Error,
     readonly headers?: Headers,
+    readonly timedOut = false,
   ) {
     super(final.message);
   }
@@ -77,12 +86,16 @@ export class GerritClient {
     this.now = options.now ?? Date.now;
   }
 
-  /** GETs `path` (relative to the base URL) and returns its JSON, retrying what is worth retrying. */
-  async getJson(path: string): Promise<unknown> {
-    const url = `${this.baseUrl}${path}`;
+  /**
+   * GETs `path` (relative to the base URL) and returns its JSON, retrying what
+   * is worth retrying. A function `path` is asked again for every attempt, after
+   * `onTimeout` had its say, so a caller can ask for less when the server is slow.
+   */
+  async getJson(path: string | (() => string), hooks: { onTimeout?: () => void } = {}): Promise<unknown> {
     const maxAttempts = this.options.retries + 1;
     let formatRetried = false;
     for (let attempt = 1; ; attempt++) {
+      const url = `${this.baseUrl}${typeof path === 'string' ? path : path()}`;
       try {
         return await this.attempt(url);
       } catch (err) {
@@ -92,6 +105,7 @@ export class GerritClient {
         if (isFormat && formatRetried) throw err.final;
         if (attempt >= maxAttempts) throw err.final;
         if (isFormat) formatRetried = true;
+        if (err.timedOut) hooks.onTimeout?.();
         const delayMs = retryDelay(attempt, err.headers, this.now(), { jitter: this.options.random });
         this.options.onRetry?.({ url, attempt, delayMs, reason: err.message });
         await this.sleepFn(delayMs, this.options.signal);
@@ -114,7 +128,7 @@ export class GerritClient {
       const detail = timedOut
         ? `no answer within ${this.options.timeoutMs / 1000} s`
         : `${(err as Error).message}${(err as { cause?: Error }).cause?.message ? ` (${(err as { cause: Error }).cause.message})` : ''}`;
-      throw new Retryable(new GerritNetworkError(method, url, detail, err));
+      throw new Retryable(new GerritNetworkError(method, url, detail, err), undefined, timedOut);
     }
     if (!response.ok) {
       const bodyExcerpt = excerpt(body);
@@ -126,13 +140,13 @@ export class GerritClient {
     }
     if (looksLikeHtml(body)) {
       // A login page or a proxy's error page: waiting will not turn it into JSON.
-      throw new GerritFormatError(method, url, 'expected JSON but got an HTML page (a login page or a proxy error page?)', body.slice(0, 80));
+      throw new GerritFormatError(method, url, 'expected JSON but got an HTML page (a login page or a proxy error page?)', excerpt(body, 80));
     }
     try {
       return JSON.parse(stripXssiPrefix(body));
     } catch (err) {
       throw new Retryable(
-        new GerritFormatError(method, url, `expected JSON but the body is not valid JSON (${body.length} bytes; cut off?)`, body.slice(0, 80), { cause: err }),
+        new GerritFormatError(method, url, `expected JSON but the body is not valid JSON (${body.length} bytes; cut off?)`, excerpt(body, 80), { cause: err }),
       );
     }
   }
@@ -140,19 +154,28 @@ export class GerritClient {
   /**
    * Pages of raw ChangeInfo for a query, newest update first. Follows
    * `_more_changes` on the last entry and asks for the next page with `S=`.
+   * A page that times out is asked again with half as many changes (not below
+   * MIN_PAGE_SIZE_AFTER_TIMEOUT), and the smaller size is kept for the rest of the query.
    */
   async *changePages(query: string, options: { pageSize: number; files?: boolean }): AsyncGenerator<unknown[]> {
     const opts: string[] = [...CHANGE_OPTIONS, ...(options.files ? ['ALL_FILES'] : [])];
+    const floor = Math.min(options.pageSize, MIN_PAGE_SIZE_AFTER_TIMEOUT);
+    let size = options.pageSize;
     let start = 0;
-    for (;;) {
+    const pathNow = (): string => {
       const params = new URLSearchParams({ q: query });
       for (const o of opts) params.append('o', o);
-      params.set('n', String(options.pageSize));
+      params.set('n', String(size));
       if (start > 0) params.set('S', String(start));
-      const path = `/changes/?${params.toString()}`;
-      const page = await this.getJson(path);
+      return `/changes/?${params.toString()}`;
+    };
+    const shrink = (): void => {
+      size = Math.max(floor, Math.floor(size / 2));
+    };
+    for (;;) {
+      const page = await this.getJson(pathNow, { onTimeout: shrink });
       if (!Array.isArray(page)) {
-        throw new GerritFormatError('GET', `${this.baseUrl}${path}`, 'expected a JSON array of changes', JSON.stringify(page).slice(0, 80));
+        throw new GerritFormatError('GET', `${this.baseUrl}${pathNow()}`, 'expected a JSON array of changes', excerpt(JSON.stringify(page), 80));
       }
       yield page;
       const last: unknown = page[page.length - 1];

@@ -21,10 +21,13 @@ export function redactUrl(url: string): string {
   }
 }
 
-/** The first bytes of a body, on one line, with addresses masked. */
+/**
+ * The first bytes of a body, on one line, with addresses masked. Masks before
+ * cutting: an address cut in half no longer looks like one and would escape.
+ */
 export function excerpt(body: string, max = 120): string {
-  const flat = body.replace(/\s+/g, ' ').trim();
-  return maskEmail(flat.length > max ? `${flat.slice(0, max)}…` : flat);
+  const flat = maskEmail(body.replace(/\s+/g, ' ').trim());
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 
 export class GerritError extends Error {

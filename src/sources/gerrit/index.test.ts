@@ -70,6 +70,22 @@ describe('gerrit driver', () => {
     expect(outcome).toEqual({ complete: false, cursor: '2020-01-01T00:00:00Z', meta: { projects: { 'demo/beta': betaNewest } } });
   });
 
+  // Regression: a project with no changes never got a cursor, so the source-wide cursor never moved.
+  it('moves the source-wide cursor past a project with no changes, and asks that project from since again', async () => {
+    sim = await startGerritSimulator({ fixtureDir: FIXTURES });
+    const config = GerritSourceConfig.parse({ id: 'demo', type: 'gerrit', url: sim.url, projects: ['demo/empty', 'demo/beta'], since: '2020-01-01' });
+    const first = fakeContext(config, { meta: { cursor: '2020-01-01T00:00:00Z' } });
+    const outcome = await createGerritDriver().sync(first.ctx);
+    const betaNewest = first.emitted.map((i) => i.updatedOn).sort().at(-1)!;
+    expect(outcome).toEqual({ complete: true, cursor: betaNewest, meta: { projects: { 'demo/beta': betaNewest } } });
+
+    sim.requests.length = 0;
+    const again = await createGerritDriver().sync(fakeContext(config, { meta: { cursor: outcome.cursor, ...outcome.meta } }).ctx);
+    expect(again.cursor).toBe(betaNewest);
+    const queries = sim.requests.map((r) => new URL(r.url, sim!.url).searchParams.get('q'));
+    expect(queries).toEqual([buildQuery('demo/empty', new Date('2020-01-01T00:00:00Z'), undefined), buildQuery('demo/beta', new Date(betaNewest), undefined)]);
+  });
+
   it('fails the source with its id and project on other errors', async () => {
     sim = await startGerritSimulator({ fixtureDir: FIXTURES, faults: [{ times: Infinity, respond: { html: true } }] });
     const config = GerritSourceConfig.parse({ id: 'demo', type: 'gerrit', url: sim.url, projects: ['demo/beta'] });

@@ -5,6 +5,7 @@
  */
 import type { GerritSourceConfig } from '../../config/schema.ts';
 import type { SourceDriver, SyncContext, SyncOutcome } from '../types.ts';
+import { splitBotConfig } from './bots.ts';
 import { GerritClient, type FetchLike, type Sleep } from './client.ts';
 import { GerritNotFoundError } from './errors.ts';
 import { mapChange } from './map.ts';
@@ -39,20 +40,17 @@ export function buildQuery(project: string, since: Date | undefined, extra: stri
   return terms.join(' ');
 }
 
-function compileBots(config: GerritSourceConfig): RegExp[] {
-  return config.bots.map((pattern, i) => {
-    try {
-      // Case-insensitive: bot names are written every which way ("zuul", "Zuul CI").
-      return new RegExp(pattern, 'i');
-    } catch (err) {
-      throw new GerritSourceError(`source "${config.id}": bots[${i}] is not a valid regular expression: ${(err as Error).message}`, { cause: err });
-    }
-  });
+function compileBots(config: GerritSourceConfig): ReturnType<typeof splitBotConfig> {
+  try {
+    return splitBotConfig(config.bots);
+  } catch (err) {
+    throw new GerritSourceError(`source "${config.id}": ${(err as Error).message}`, { cause: err });
+  }
 }
 
 async function syncGerrit(ctx: SyncContext<GerritSourceConfig>, deps: GerritDriverDeps): Promise<SyncOutcome> {
   const { config } = ctx;
-  const botPatterns = compileBots(config);
+  const { patterns: botPatterns, ids: botIds } = compileBots(config);
   const client = new GerritClient({
     baseUrl: config.url,
     timeoutMs: config.timeout * 1000,
@@ -82,6 +80,8 @@ async function syncGerrit(ctx: SyncContext<GerritSourceConfig>, deps: GerritDriv
   const cursors: Record<string, string> = { ...previous };
   let done = 0;
   let projectMissed = false;
+  // Projects read to the end that have no change at all (so no cursor of their own).
+  const empty = new Set<string>();
   let changeSkipped = false;
   for (const project of projects) {
     ctx.progress({ done, note: project });
@@ -89,15 +89,17 @@ async function syncGerrit(ctx: SyncContext<GerritSourceConfig>, deps: GerritDriv
     const since = ctx.full || !own ? config.since : new Date(own);
     const query = buildQuery(project, since, config.query);
     let maxUpdated: string | undefined;
+    let answered = 0;
     try {
       for await (const page of client.changePages(query, { pageSize: config.pageSize, files: config.files })) {
+        answered += page.length;
         const { changes, skipped } = parseChanges(page);
         for (const s of skipped) ctx.skip(`${s.where} (project ${project})`, s.reason);
         if (skipped.length) changeSkipped = true;
         for (const change of changes) {
           let item;
           try {
-            item = mapChange(change, { config, botPatterns });
+            item = mapChange(change, { config, botPatterns, botIds });
           } catch (err) {
             ctx.skip(`change ${change._number} (project ${project})`, `cannot map: ${(err as Error).message}`);
             changeSkipped = true;
@@ -111,6 +113,7 @@ async function syncGerrit(ctx: SyncContext<GerritSourceConfig>, deps: GerritDriv
       }
       // Only a project read to the end moves its cursor.
       if (maxUpdated && (!own || maxUpdated > own)) cursors[project] = maxUpdated;
+      if (answered === 0 && !own) empty.add(project);
     } catch (err) {
       if (err instanceof GerritNotFoundError) {
         // One missing project should not hide the others; the run is then not complete,
@@ -126,9 +129,12 @@ async function syncGerrit(ctx: SyncContext<GerritSourceConfig>, deps: GerritDriv
   // A missed project keeps its old cursor: it still needs everything since then. A skipped
   // (malformed) change does not hold the cursor back, but the run is not complete, so a
   // --full run does not delete the good copy stored before the change went bad.
-  // The source-wide cursor shown in reports is the oldest project cursor.
-  const values = projects.map((p) => cursors[p]).filter((v): v is string => v !== undefined);
-  const cursor = values.length === projects.length && values.length > 0 ? values.sort()[0] : ctx.meta.cursor;
+  // The source-wide cursor shown in reports is the oldest project cursor. A project with no
+  // change at all has none (it is asked from `since` each run, one cheap request) and must
+  // not hold the others back forever; a missed project without one still does.
+  const counted = projects.filter((p) => !empty.has(p));
+  const values = counted.map((p) => cursors[p]).filter((v): v is string => v !== undefined);
+  const cursor = values.length === counted.length && values.length > 0 ? values.sort()[0] : ctx.meta.cursor;
   return { cursor, meta: { projects: cursors }, complete: !projectMissed && !changeSkipped };
 }
 

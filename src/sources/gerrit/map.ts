@@ -1,34 +1,41 @@
 /**
  * Typed Gerrit change -> the model's Change item. Pure. E-mail addresses
  * stop here: accounts keep only the lower-cased domain, and free text
- * (review messages, commit messages) has addresses masked.
+ * (subject, review and commit messages, topic, hashtags, branch, file paths)
+ * has addresses masked.
  */
 import type { GerritSourceConfig } from '../../config/schema.ts';
 import { CHANGE_KIND, type Change, type PatchSet, type ReviewMessage, type Vote } from '../../model/change.ts';
 import { makeItem, type Item } from '../../model/item.ts';
 import { looksLikeBot, maskEmail, type Account } from '../../model/person.ts';
+import { botsByMessages } from './bots.ts';
 import type { GerritAccount, GerritChange } from './parse.ts';
 
 export interface MapContext {
   config: Pick<GerritSourceConfig, 'id' | 'url' | 'webUrl'>;
   /** Extra bot patterns (config.bots, compiled once by the caller). */
   botPatterns: readonly RegExp[];
+  /** Account ids the config names as bots (its all-digit `bots` entries). */
+  botIds?: ReadonlySet<string>;
 }
 
 function emailDomain(email: string | undefined): string | undefined {
   const at = email?.lastIndexOf('@') ?? -1;
   if (!email || at < 0) return undefined;
   const domain = email.slice(at + 1).trim().toLowerCase();
-  return /^[a-z0-9.-]+\.[a-z]{2,}$/.test(domain) ? domain : undefined;
+  return /^[\p{L}\p{N}\p{M}.-]+\.(?:\p{L}[\p{L}\p{M}]+|xn--[a-z0-9-]+)$/u.test(domain) ? domain : undefined;
 }
 
-function toAccount(a: GerritAccount, botPatterns: readonly RegExp[]): Account {
+type Bots = Pick<MapContext, 'botPatterns' | 'botIds'>;
+
+function toAccount(a: GerritAccount, bots: Bots): Account {
   const id = String(a._account_id);
   // Servers without DETAILED_ACCOUNTS (or hiding details) send only the id.
   const rawName = a.name ?? a.display_name ?? a.username ?? `Account ${id}`;
   const name = maskEmail(rawName);
   const username = a.username === undefined ? undefined : maskEmail(a.username);
-  const account: Account = { id, name, isBot: looksLikeBot({ name: rawName, username: a.username, tags: a.tags }, botPatterns) };
+  const isBot = !!bots.botIds?.has(id) || looksLikeBot({ name: rawName, username: a.username, tags: a.tags }, bots.botPatterns);
+  const account: Account = { id, name, isBot };
   if (username !== undefined) account.username = username;
   const domain = emailDomain(a.email);
   if (domain) account.emailDomain = domain;
@@ -36,7 +43,7 @@ function toAccount(a: GerritAccount, botPatterns: readonly RegExp[]): Account {
 }
 
 /** Adds an account, keeping the most detailed version seen (some places send only the id). */
-function remember(accounts: Record<string, Account>, a: GerritAccount | undefined, bots: readonly RegExp[]): string | undefined {
+function remember(accounts: Record<string, Account>, a: GerritAccount | undefined, bots: Bots): string | undefined {
   if (!a) return undefined;
   const next = toAccount(a, bots);
   const prev = accounts[next.id];
@@ -72,9 +79,10 @@ function compareVotes(a: Vote, b: Vote): number {
 
 function collectVotes(change: GerritChange, messages: ReviewMessage[]): Vote[] {
   const votes: Vote[] = [];
-  if (change.labels) {
+  // LABELS without DETAILED_LABELS sends labels with no `all`: that says nothing about who voted.
+  if (Object.values(change.labels ?? {}).some((info) => info.all !== undefined)) {
     // labels.<L>.all is authoritative: the current vote of every reviewer.
-    for (const [label, info] of Object.entries(change.labels)) {
+    for (const [label, info] of Object.entries(change.labels ?? {})) {
       for (const a of info.all ?? []) {
         const value = a.value ?? 0;
         // A 0 without a date is a reviewer who never voted; a dated 0 is a vote taken back.
@@ -87,7 +95,7 @@ function collectVotes(change: GerritChange, messages: ReviewMessage[]): Vote[] {
       }
     }
   } else {
-    // No DETAILED_LABELS (older dumps): the vote history is still in the messages.
+    // No DETAILED_LABELS (older dumps, LABELS only): the vote history is still in the messages.
     for (const m of messages) {
       if (!m.author) continue;
       const found = votesInMessage(m.text);
@@ -97,7 +105,7 @@ function collectVotes(change: GerritChange, messages: ReviewMessage[]): Vote[] {
   return votes.sort(compareVotes);
 }
 
-function patchSetsOf(change: GerritChange, accounts: Record<string, Account>, bots: readonly RegExp[]): PatchSet[] {
+function patchSetsOf(change: GerritChange, accounts: Record<string, Account>, bots: Bots): PatchSet[] {
   const out: PatchSet[] = [];
   for (const [revision, r] of Object.entries(change.revisions ?? {})) {
     const ps: PatchSet = { number: r._number, revision, created: r.created };
@@ -108,7 +116,7 @@ function patchSetsOf(change: GerritChange, accounts: Record<string, Account>, bo
       ps.files = Object.entries(r.files)
         // Magic files (/COMMIT_MSG, /MERGE_LIST, /PATCHSET_LEVEL) are not part of the tree.
         .filter(([path]) => !path.startsWith('/'))
-        .map(([path, f]) => ({ path, insertions: f.lines_inserted ?? 0, deletions: f.lines_deleted ?? 0, ...(f.status ? { status: f.status } : {}) }))
+        .map(([path, f]) => ({ path: maskEmail(path), insertions: f.lines_inserted ?? 0, deletions: f.lines_deleted ?? 0, ...(f.status ? { status: f.status } : {}) }))
         .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     }
     out.push(ps);
@@ -122,7 +130,7 @@ export function changeUrl(base: string, project: string, number: number): string
 }
 
 export function mapChange(change: GerritChange, ctx: MapContext): Item<Change> {
-  const bots = ctx.botPatterns;
+  const bots: Bots = ctx;
   const accounts: Record<string, Account> = {};
   const owner = remember(accounts, change.owner, bots);
   const messages: ReviewMessage[] = (change.messages ?? []).map((m) => {
@@ -137,6 +145,11 @@ export function mapChange(change: GerritChange, ctx: MapContext): Item<Change> {
     for (const a of info.all ?? []) if (votes.some((v) => v.by === String(a._account_id))) remember(accounts, a, bots);
   }
   const patchSets = patchSetsOf(change, accounts, bots);
+  // Per change: what an account posts here is what tells a name-less CI from a person.
+  for (const id of botsByMessages(change.messages ?? [])) {
+    const account = accounts[id];
+    if (account) account.isBot = true;
+  }
   const current = change.current_revision ? change.revisions?.[change.current_revision] : undefined;
   const latest = current ?? Object.values(change.revisions ?? {}).sort((a, b) => b._number - a._number)[0];
   const base = ctx.config.webUrl ?? ctx.config.url;
@@ -144,8 +157,8 @@ export function mapChange(change: GerritChange, ctx: MapContext): Item<Change> {
     number: change._number,
     changeId: change.change_id,
     project: change.project,
-    branch: change.branch,
-    hashtags: [...change.hashtags].sort(),
+    branch: maskEmail(change.branch),
+    hashtags: change.hashtags.map((h) => maskEmail(h)).sort(),
     subject: maskEmail(change.subject),
     status: change.status,
     created: change.created,
@@ -158,7 +171,7 @@ export function mapChange(change: GerritChange, ctx: MapContext): Item<Change> {
     accounts,
     url: changeUrl(base, change.project, change._number),
   };
-  if (change.topic) data.topic = change.topic;
+  if (change.topic) data.topic = maskEmail(change.topic);
   if (latest?.commit?.message !== undefined) data.commitMessage = maskEmail(latest.commit.message);
   if (owner) data.owner = owner;
   if (change.submitted) data.submitted = change.submitted;

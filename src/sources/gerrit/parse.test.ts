@@ -15,12 +15,18 @@ describe('stripXssiPrefix', () => {
 });
 
 describe('gerritTimeToIso', () => {
-  it('reads Gerrit UTC timestamps, dropping a zero fraction and keeping milliseconds otherwise', () => {
+  it('reads Gerrit UTC timestamps as whole seconds', () => {
     expect(gerritTimeToIso('2018-09-20 11:39:01.000000000')).toBe('2018-09-20T11:39:01Z');
-    expect(gerritTimeToIso('2018-09-20 11:39:01.123456789')).toBe('2018-09-20T11:39:01.123Z');
+    expect(gerritTimeToIso('2018-09-20 11:39:01.123456789')).toBe('2018-09-20T11:39:01Z');
     expect(gerritTimeToIso('2018-09-20 11:39:01')).toBe('2018-09-20T11:39:01Z');
     expect(gerritTimeToIso('last tuesday')).toBeUndefined();
     expect(gerritTimeToIso('2018-13-45 11:39:01.000000000')).toBeUndefined();
+  });
+  // Regression: "…:01.123Z" sorted before "…:01Z" as text ('.' < 'Z'), so cursors went backwards.
+  it('always writes one form, so text order is time order', () => {
+    const times = ['2018-09-20 11:39:01.999', '2018-09-20 11:39:01', '2018-09-20 11:39:02.001', '2018-09-20 11:39:01.5'].map((t) => gerritTimeToIso(t)!);
+    for (const t of times) expect(t).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    expect([...times].sort()).toEqual(['2018-09-20T11:39:01Z', '2018-09-20T11:39:01Z', '2018-09-20T11:39:01Z', '2018-09-20T11:39:02Z']);
   });
   it('formats query times in whole UTC seconds', () => {
     expect(isoToGerritQueryTime(new Date('2024-03-01T10:00:00.900Z'))).toBe('2024-03-01 10:00:00');
