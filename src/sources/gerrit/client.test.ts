@@ -67,11 +67,6 @@ describe('GerritClient paging', () => {
     expect(new URL(sim.requests.at(-1)!.url, sim.url).searchParams.getAll('o')).toContain('ALL_FILES');
     for (const c of withFiles) for (const r of Object.values(c.revisions)) expect(r.files).toBeDefined();
   });
-
-  it('lists projects', async () => {
-    const { client } = await setup();
-    expect(Object.keys((await client.listProjects()) as object)).toEqual(['demo/alpha', 'demo/beta']);
-  });
 });
 
 describe('GerritClient retries', () => {

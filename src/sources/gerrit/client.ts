@@ -184,9 +184,4 @@ export class GerritClient {
       start += page.length;
     }
   }
-
-  /** Every project the anonymous user can see, as the raw `/projects/?d` object. */
-  async listProjects(): Promise<unknown> {
-    return this.getJson('/projects/?d');
-  }
 }

@@ -4,7 +4,7 @@ import { startGerritSimulator, type GerritSimulator } from '../../../scripts/sim
 import { GerritSourceConfig } from '../../config/schema.ts';
 import type { Item } from '../../model/item.ts';
 import type { SyncContext } from '../types.ts';
-import { buildQuery, createGerritDriver, queryValue } from './index.ts';
+import { ALL_PROJECTS, buildQuery, createGerritDriver, queryValue } from './index.ts';
 
 const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/gerrit/small', import.meta.url));
 let sim: GerritSimulator | undefined;
@@ -39,22 +39,31 @@ describe('buildQuery', () => {
     expect(buildQuery('demo/alpha', new Date('2024-03-01T10:00:00Z'), 'branch:master')).toBe('project:demo/alpha after:"2024-03-01 09:59:59" (branch:master)');
     expect(queryValue('odd name')).toBe('"odd name"');
   });
+
+  it('still makes a valid query without a project', () => {
+    expect(buildQuery(undefined, undefined, undefined)).toBe('after:"1970-01-01 00:00:00"');
+    expect(buildQuery(undefined, undefined, 'status:merged')).toBe('(status:merged)');
+  });
 });
 
 describe('gerrit driver', () => {
-  it('syncs every listed project when none are configured and keeps one cursor per project', async () => {
+  it('without a project list, reads every visible project with one query and one cursor', async () => {
     sim = await startGerritSimulator({ fixtureDir: FIXTURES });
     const config = GerritSourceConfig.parse({ id: 'demo', type: 'gerrit', url: sim.url, pageSize: 10 });
-    const { ctx, emitted, skipped, notes } = fakeContext(config);
+    const { ctx, emitted, skipped } = fakeContext(config);
     const outcome = await createGerritDriver().sync(ctx);
     expect(skipped).toEqual([]);
     expect(emitted).toHaveLength(30);
-    expect(new Set(notes)).toEqual(new Set(['demo/alpha', 'demo/beta']));
-    const newest = (project: string) => emitted.filter((i) => (i.data as { project: string }).project === project).map((i) => i.updatedOn).sort().at(-1)!;
-    const projects = { 'demo/alpha': newest('demo/alpha'), 'demo/beta': newest('demo/beta') };
-    // The source-wide cursor is the oldest project cursor, so no project is skipped past.
-    expect(outcome).toEqual({ complete: true, cursor: [projects['demo/alpha'], projects['demo/beta']].sort()[0], meta: { projects } });
-    expect(sim.requests[0]!.url).toBe('/projects/?d');
+    expect(new Set(emitted.map((i) => (i.data as { project: string }).project))).toEqual(new Set(['demo/alpha', 'demo/beta']));
+    const newest = emitted.map((i) => i.updatedOn).sort().at(-1)!;
+    expect(outcome).toEqual({ complete: true, cursor: newest, meta: { projects: { [ALL_PROJECTS]: newest } } });
+    const queries = sim.requests.map((r) => new URL(r.url, sim!.url).searchParams.get('q'));
+    expect(new Set(queries)).toEqual(new Set(['after:"1970-01-01 00:00:00"']));
+
+    sim.requests.length = 0;
+    const again = fakeContext(config, { meta: outcome.meta });
+    await createGerritDriver().sync(again.ctx);
+    expect(sim.requests.map((r) => new URL(r.url, sim!.url).searchParams.get('q'))).toEqual([buildQuery(undefined, new Date(newest), undefined)]);
   });
 
   it('skips a project that does not exist, and then keeps the old cursor', async () => {

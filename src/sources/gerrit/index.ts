@@ -9,7 +9,7 @@ import { splitBotConfig } from './bots.ts';
 import { GerritClient, type FetchLike, type Sleep } from './client.ts';
 import { GerritNotFoundError } from './errors.ts';
 import { mapChange } from './map.ts';
-import { isoToGerritQueryTime, parseChanges, parseProjectList } from './parse.ts';
+import { isoToGerritQueryTime, parseChanges } from './parse.ts';
 
 export interface GerritDriverDeps {
   fetch?: FetchLike;
@@ -33,9 +33,11 @@ export function queryValue(value: string): string {
  * further second back because Gerrit compares whole seconds: changes seen
  * again come back with the same digest and cost no write.
  */
-export function buildQuery(project: string, since: Date | undefined, extra: string | undefined): string {
-  const terms = [`project:${queryValue(project)}`];
-  if (since) terms.push(`after:"${isoToGerritQueryTime(new Date(since.getTime() - 1000))}"`);
+export function buildQuery(project: string | undefined, since: Date | undefined, extra: string | undefined): string {
+  const terms = project === undefined ? [] : [`project:${queryValue(project)}`];
+  // Without a project, a date still makes a valid query that matches every visible change.
+  const from = since ?? (project === undefined && !extra?.trim() ? new Date(1000) : undefined);
+  if (from) terms.push(`after:"${isoToGerritQueryTime(new Date(from.getTime() - 1000))}"`);
   if (extra?.trim()) terms.push(`(${extra.trim()})`);
   return terms.join(' ');
 }
@@ -64,28 +66,29 @@ async function syncGerrit(ctx: SyncContext<GerritSourceConfig>, deps: GerritDriv
       ctx.log.warn(`${config.id}: retry ${attempt}/${config.retries} in ${(delayMs / 1000).toFixed(1)} s for GET ${url}: ${reason}`),
   });
 
-  let projects = config.projects;
-  if (!projects) {
-    try {
-      projects = parseProjectList(await client.listProjects());
-    } catch (err) {
-      throw new GerritSourceError(`source "${config.id}": cannot list projects at ${config.url}: ${(err as Error).message}`, { cause: err });
-    }
-  }
+  // Without a project list, one query over every visible project: a single
+  // stream sorted by update time needs only one cursor (key "*"), and costs
+  // one request instead of one per project on a server with thousands.
+  const projects: (string | undefined)[] = config.projects ?? [undefined];
+  const keyOf = (p: string | undefined) => p ?? ALL_PROJECTS;
+  const labelOf = (p: string | undefined) => (p === undefined ? 'all projects' : `project ${p}`);
 
   // One cursor per project: a project synced early in the run must not be
   // skipped past by a newer change seen later in another project, and a
   // project newly added to the config starts from `since`, not from the others.
   const previous = projectCursors(ctx.meta);
-  const cursors: Record<string, string> = { ...previous };
+  // Only the configured scopes keep a cursor, so the state matches what a fresh sync would write.
+  const cursors: Record<string, string> = {};
+  for (const p of projects) if (previous[keyOf(p)]) cursors[keyOf(p)] = previous[keyOf(p)]!;
   let done = 0;
   let projectMissed = false;
   // Projects read to the end that have no change at all (so no cursor of their own).
   const empty = new Set<string>();
   let changeSkipped = false;
   for (const project of projects) {
-    ctx.progress({ done, note: project });
-    const own = previous[project];
+    const key = keyOf(project);
+    ctx.progress({ done, note: project ?? 'all projects' });
+    const own = previous[key];
     const since = ctx.full || !own ? config.since : new Date(own);
     const query = buildQuery(project, since, config.query);
     let maxUpdated: string | undefined;
@@ -94,14 +97,14 @@ async function syncGerrit(ctx: SyncContext<GerritSourceConfig>, deps: GerritDriv
       for await (const page of client.changePages(query, { pageSize: config.pageSize, files: config.files })) {
         answered += page.length;
         const { changes, skipped } = parseChanges(page);
-        for (const s of skipped) ctx.skip(`${s.where} (project ${project})`, s.reason);
+        for (const s of skipped) ctx.skip(`${s.where} (${labelOf(project)})`, s.reason);
         if (skipped.length) changeSkipped = true;
         for (const change of changes) {
           let item;
           try {
             item = mapChange(change, { config, botPatterns, botIds });
           } catch (err) {
-            ctx.skip(`change ${change._number} (project ${project})`, `cannot map: ${(err as Error).message}`);
+            ctx.skip(`change ${change._number} (${labelOf(project)})`, `cannot map: ${(err as Error).message}`);
             changeSkipped = true;
             continue;
           }
@@ -109,20 +112,20 @@ async function syncGerrit(ctx: SyncContext<GerritSourceConfig>, deps: GerritDriv
           done++;
           if (!maxUpdated || item.updatedOn > maxUpdated) maxUpdated = item.updatedOn;
         }
-        ctx.progress({ done, note: project });
+        ctx.progress({ done, note: project ?? 'all projects' });
       }
       // Only a project read to the end moves its cursor.
-      if (maxUpdated && (!own || maxUpdated > own)) cursors[project] = maxUpdated;
-      if (answered === 0 && !own) empty.add(project);
+      if (maxUpdated && (!own || maxUpdated > own)) cursors[key] = maxUpdated;
+      if (answered === 0 && !own) empty.add(key);
     } catch (err) {
       if (err instanceof GerritNotFoundError) {
         // One missing project should not hide the others; the run is then not complete,
         // so nothing is removed and the cursor stays where it was.
-        ctx.skip(`project ${project}`, `source "${config.id}": ${err.message}`);
+        ctx.skip(labelOf(project), `source "${config.id}": ${err.message}`);
         projectMissed = true;
         continue;
       }
-      throw new GerritSourceError(`source "${config.id}", project ${project}: ${(err as Error).message}`, { cause: err });
+      throw new GerritSourceError(`source "${config.id}", ${labelOf(project)}: ${(err as Error).message}`, { cause: err });
     }
   }
 
@@ -132,11 +135,14 @@ async function syncGerrit(ctx: SyncContext<GerritSourceConfig>, deps: GerritDriv
   // The source-wide cursor shown in reports is the oldest project cursor. A project with no
   // change at all has none (it is asked from `since` each run, one cheap request) and must
   // not hold the others back forever; a missed project without one still does.
-  const counted = projects.filter((p) => !empty.has(p));
+  const counted = projects.map(keyOf).filter((k) => !empty.has(k));
   const values = counted.map((p) => cursors[p]).filter((v): v is string => v !== undefined);
   const cursor = values.length === counted.length && values.length > 0 ? values.sort()[0] : ctx.meta.cursor;
   return { cursor, meta: { projects: cursors }, complete: !projectMissed && !changeSkipped };
 }
+
+/** The cursor key of the single query used when no projects are configured. */
+export const ALL_PROJECTS = '*';
 
 function projectCursors(meta: SyncContext['meta']): Record<string, string> {
   const raw = meta.projects;

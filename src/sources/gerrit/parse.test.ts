@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { gerritTimeToIso, isoToGerritQueryTime, parseChanges, parseProjectList, stripXssiPrefix } from './parse.ts';
+import { gerritTimeToIso, isoToGerritQueryTime, parseChanges, stripXssiPrefix } from './parse.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/gerrit/unit/${name}`, import.meta.url), 'utf8');
 
@@ -69,12 +69,5 @@ describe('parseChanges', () => {
 
   it('throws only when the whole page is unusable', () => {
     expect(() => parseChanges({ not: 'a list' })).toThrow(/JSON array/);
-  });
-});
-
-describe('parseProjectList', () => {
-  it('returns the sorted names', () => {
-    expect(parseProjectList({ b: {}, a: {} })).toEqual(['a', 'b']);
-    expect(() => parseProjectList([])).toThrow(/keyed by project name/);
   });
 });

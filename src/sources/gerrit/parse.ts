@@ -156,11 +156,3 @@ export function parseChanges(raw: unknown): { changes: GerritChange[]; skipped: 
   });
   return { changes, skipped };
 }
-
-/** `/projects/?d` answers an object keyed by project name. */
-export function parseProjectList(raw: unknown): string[] {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new TypeError('expected a JSON object keyed by project name');
-  }
-  return Object.keys(raw).sort();
-}
