@@ -88,14 +88,24 @@ describe('Catalog', () => {
 
 describe('Catalog: what a later change knows wins', () => {
   // Regression: the first change an account appeared in decided its bot and opt-out status for good.
-  it('treats an account as a bot everywhere once any change shows it is one', () => {
+  it('treats an account as a bot everywhere once most of its changes show it is one', () => {
     const c = new Catalog({ affiliations: {}, privacy: { optOut: [] } });
     const plain = { ...accounts, '3': { id: '3', name: 'Account 3', isBot: false } };
     c.add(change(1, { accounts: plain }));
     c.add(change(2));
+    c.add(change(3));
     c.finish();
     expect(c.people.get('demo:3')).toMatchObject({ name: 'Zuul', isBot: true, path: undefined });
     expect(c.byKey.get('demo:1')!.reviews.map((r) => r.by)).toEqual(['demo:2', 'demo:4']);
+  });
+
+  it('keeps a person who looked like automation in one change only', () => {
+    const c = new Catalog({ affiliations: {}, privacy: { optOut: [] } });
+    c.add(change(1, { accounts: { ...accounts, '2': { ...accounts['2'], isBot: true } } }));
+    c.add(change(2));
+    c.add(change(3));
+    c.finish();
+    expect(c.people.get('demo:2')).toMatchObject({ isBot: false, reviewsGiven: 3 });
   });
 
   it('hides an opted-out person even where a change only knew their account id', () => {

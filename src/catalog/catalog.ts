@@ -13,7 +13,9 @@ interface Seen {
   name: string;
   username?: string;
   emailDomain?: string;
-  isBot: boolean;
+  /** Changes the account appears in, and in how many of them it looked like automation. */
+  changes: number;
+  botIn: number;
   names: Set<string>;
 }
 
@@ -55,7 +57,9 @@ export class Catalog {
   /** Settles who is a bot or opted out, then counts. Call once, after the last `add`. */
   finish(): this {
     for (const [key, s] of this.seen) {
-      if (s.isBot) this.bots.add(key);
+      // Most of its changes must say so: a person who once pasted CI reports stays a person,
+      // while a CI system known only by its id is flagged in nearly every change it reports on.
+      if (s.botIn * 2 > s.changes) this.bots.add(key);
       if (this.optOut.has(key.toLowerCase()) || [...s.names].some((n) => this.optOut.has(n.toLowerCase()))) this.hidden.add(key);
     }
     for (const [key, s] of this.seen) this.people.set(key, this.person(key, s));
@@ -146,14 +150,15 @@ export class Catalog {
     const key = personKey(source, id);
     let s = this.seen.get(key);
     if (!s) {
-      s = { source, accountId: id, name: account.name, isBot: false, names: new Set() };
+      s = { source, accountId: id, name: account.name, changes: 0, botIn: 0, names: new Set() };
       this.seen.set(key, s);
     }
     // Later items may know more (a name where an earlier one only had the id).
     if (PLACEHOLDER.test(s.name) && !PLACEHOLDER.test(account.name)) s.name = account.name;
     s.username ??= account.username;
     s.emailDomain ??= account.emailDomain;
-    s.isBot ||= account.isBot;
+    s.changes++;
+    if (account.isBot) s.botIn++;
     s.names.add(account.name);
     if (account.username) s.names.add(account.username);
   }
