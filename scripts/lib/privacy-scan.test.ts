@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { maskEmail } from '../../src/model/person.ts';
-import { scanForEmails } from './privacy-scan.ts';
+import { emailsIn, scanForEmails } from './privacy-scan.ts';
 
 function site(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'agora-scan-'));
@@ -29,5 +29,12 @@ describe('privacy scan of the built site', () => {
     const raw = ['jane@例え.jp', 'zoë@exämple.org', 'иван@пример.рф'];
     const dir = site({ 'raw.html': raw.join(' '), 'masked.html': raw.map(maskEmail).join(' ') });
     expect(await scanForEmails(dir)).toEqual(raw.map((match) => ({ file: 'raw.html', match })));
+  });
+});
+
+describe('emailsIn', () => {
+  it('finds each address once and ignores masked ones', () => {
+    expect(emailsIn('a@b.co and x jane.doe@corp.example.com, j…@corp.example.com; two@x.org@y.org')).toEqual(['a@b.co', 'jane.doe@corp.example.com', 'two@x.org']);
+    expect(emailsIn(`${'a'.repeat(300)}@corp.example.com`)).toEqual([`${'a'.repeat(256)}@corp.example.com`]);
   });
 });

@@ -14,6 +14,31 @@ export interface Finding {
   match: string;
 }
 
+/** A local part or domain longer than this is not an address (RFC 5321 allows 64 and 255). */
+const WINDOW = 256;
+
+/**
+ * The addresses in a text. The pattern runs only on a window around each `@`:
+ * run over a whole page it retries every letter of every long word (quadratic),
+ * which made the scan of a 20k-page site slower than building it.
+ */
+export function emailsIn(text: string): string[] {
+  const found: string[] = [];
+  let end = -1;
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    if (at < end) continue;
+    const start = Math.max(0, at - WINDOW);
+    const window = text.slice(start, at + WINDOW);
+    for (const m of window.matchAll(EMAIL)) {
+      const atInMatch = start + m.index + m[0].indexOf('@');
+      if (atInMatch !== at) continue;
+      if (!NOT_EMAIL.test(m[0])) found.push(m[0]);
+      end = start + m.index + m[0].length;
+    }
+  }
+  return found;
+}
+
 /** Every e-mail-looking string in the built site: the build fails when there is one. */
 export async function scanForEmails(dir: string): Promise<Finding[]> {
   const findings: Finding[] = [];
@@ -23,9 +48,7 @@ export async function scanForEmails(dir: string): Promise<Finding[]> {
       if (e.isDirectory()) await walk(p);
       else if (TEXT.has(extname(e.name))) {
         const text = await readFile(p, 'utf8');
-        for (const m of text.matchAll(EMAIL)) {
-          if (!NOT_EMAIL.test(m[0])) findings.push({ file: relative(dir, p), match: m[0] });
-        }
+        for (const match of emailsIn(text)) findings.push({ file: relative(dir, p), match });
       }
     }
   };
