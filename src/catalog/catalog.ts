@@ -41,6 +41,7 @@ export class Catalog {
   private readonly byProject = new Map<string, ChangeSummary[]>();
   private readonly authored = new Map<string, ChangeSummary[]>();
   private readonly reviewed = new Map<string, { change: ChangeSummary; date: string }[]>();
+  private readonly slugs = new Set<string>();
   private redactPattern?: RegExp;
 
   constructor(private readonly config: Pick<AgoraConfig, 'affiliations' | 'privacy'>) {
@@ -214,8 +215,6 @@ export class Catalog {
       lastActivity: changes[0]?.updated,
     };
   }
-
-  private readonly slugs = new Set<string>();
 
   /** `Foo` and `foo` (or `a b` and `a-b`) fold to one slug; later ones get a numbered suffix. */
   private uniqueSlug(name: string): string {

@@ -17,7 +17,3 @@ export function month(iso: string): string {
 export function count(n: number): string {
   return n.toLocaleString('en-US');
 }
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${count(n)} ${n === 1 ? one : many}`;
-}
