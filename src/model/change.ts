@@ -27,12 +27,22 @@ export type ReviewMessage = z.infer<typeof ReviewMessage>;
 export const PatchSet = z.object({
   number: z.number().int(),
   revision: z.string(),
-  created: z.string(),
+  /** Absent from servers before Gerrit 2.9. */
+  created: z.string().optional(),
   uploader: z.string().optional(),
   kind: z.string().optional(),
   files: z.array(z.object({ path: z.string(), insertions: z.number().int(), deletions: z.number().int(), status: z.string().optional() })).optional(),
 });
 export type PatchSet = z.infer<typeof PatchSet>;
+
+/** A label's summary where the upstream gives no per-reviewer votes (old Gerrit, LABELS only). */
+export const LabelSummary = z.object({
+  label: z.string(),
+  status: z.enum(['approved', 'rejected', 'recommended', 'disliked']),
+  /** Native account id of who set it, when known. */
+  by: z.string().optional(),
+});
+export type LabelSummary = z.infer<typeof LabelSummary>;
 
 export const Change = z.object({
   number: z.number().int(),
@@ -53,6 +63,8 @@ export const Change = z.object({
   filesChanged: z.number().int().optional(),
   patchSets: z.array(PatchSet),
   votes: z.array(Vote),
+  /** Label summaries for labels without votes (see LabelSummary). */
+  labelSummary: z.array(LabelSummary).optional(),
   messages: z.array(ReviewMessage),
   /** Every account the change mentions, by native id. */
   accounts: z.record(z.string(), Account),

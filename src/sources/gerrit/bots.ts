@@ -1,3 +1,5 @@
+import { accountKey } from './parse.ts';
+
 /**
  * Telling CI accounts from people when the server shows only `_account_id`
  * (review.openstack.org's anonymous answers): by the messages an account
@@ -33,7 +35,7 @@ export function looksLikeCiReport(text: string): { ci: boolean; jobs: boolean } 
 }
 
 export interface MessageForBots {
-  author?: { _account_id: number };
+  author?: { _account_id?: number; username?: string; name?: string };
   message: string;
   tag?: string;
 }
@@ -46,8 +48,8 @@ export interface MessageForBots {
 export function botsByMessages(messages: readonly MessageForBots[]): Set<string> {
   const stats = new Map<string, { total: number; ci: number; jobs: number; tagged: boolean }>();
   for (const m of messages) {
-    if (!m.author) continue;
-    const id = String(m.author._account_id);
+    const id = accountKey(m.author);
+    if (id === undefined) continue;
     const s = stats.get(id) ?? { total: 0, ci: 0, jobs: 0, tagged: false };
     const report = looksLikeCiReport(m.message);
     s.total++;

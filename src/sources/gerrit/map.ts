@@ -5,11 +5,11 @@
  * has addresses masked.
  */
 import type { GerritSourceConfig } from '../../config/schema.ts';
-import { CHANGE_KIND, type Change, type PatchSet, type ReviewMessage, type Vote } from '../../model/change.ts';
+import { CHANGE_KIND, type Change, type LabelSummary, type PatchSet, type ReviewMessage, type Vote } from '../../model/change.ts';
 import { makeItem, type Item } from '../../model/item.ts';
 import { looksLikeBot, maskEmail, type Account } from '../../model/person.ts';
 import { botsByMessages } from './bots.ts';
-import type { GerritAccount, GerritChange } from './parse.ts';
+import { accountKey, LABEL_SUMMARIES, type GerritAccount, type GerritChange } from './parse.ts';
 
 export interface MapContext {
   config: Pick<GerritSourceConfig, 'id' | 'url' | 'webUrl'>;
@@ -28,8 +28,7 @@ function emailDomain(email: string | undefined): string | undefined {
 
 type Bots = Pick<MapContext, 'botPatterns' | 'botIds'>;
 
-function toAccount(a: GerritAccount, bots: Bots): Account {
-  const id = String(a._account_id);
+function toAccount(a: GerritAccount, id: string, bots: Bots): Account {
   // Servers without DETAILED_ACCOUNTS (or hiding details) send only the id.
   const rawName = a.name ?? a.display_name ?? a.username ?? `Account ${id}`;
   const name = maskEmail(rawName);
@@ -44,8 +43,9 @@ function toAccount(a: GerritAccount, bots: Bots): Account {
 
 /** Adds an account, keeping the most detailed version seen (some places send only the id). */
 function remember(accounts: Record<string, Account>, a: GerritAccount | undefined, bots: Bots): string | undefined {
-  if (!a) return undefined;
-  const next = toAccount(a, bots);
+  const id = accountKey(a);
+  if (!a || id === undefined) return undefined;
+  const next = toAccount(a, id, bots);
   const prev = accounts[next.id];
   const detail = (x: Account): number => (x.username ? 1 : 0) + (x.emailDomain ? 1 : 0) + (x.name.startsWith('Account ') ? 0 : 2);
   if (!prev || detail(next) > detail(prev)) accounts[next.id] = next;
@@ -87,7 +87,9 @@ function collectVotes(change: GerritChange, messages: ReviewMessage[]): Vote[] {
         const value = a.value ?? 0;
         // A 0 without a date is a reviewer who never voted; a dated 0 is a vote taken back.
         if (value === 0 && !a.date) continue;
-        const vote: Vote = { label, value, by: String(a._account_id) };
+        const by = accountKey(a);
+        if (by === undefined) continue;
+        const vote: Vote = { label, value, by };
         if (a.date) vote.date = a.date;
         const said = messages.find((m) => m.author === vote.by && m.date === a.date && m.patchSet !== undefined);
         if (said?.patchSet !== undefined) vote.patchSet = said.patchSet;
@@ -105,13 +107,33 @@ function collectVotes(change: GerritChange, messages: ReviewMessage[]): Vote[] {
   return votes.sort(compareVotes);
 }
 
+type Revision = NonNullable<GerritChange['revisions']>[string];
+
+/** A revision's patch set number: `_number`, else the last part of its ref (`refs/changes/45/12345/3`). */
+function patchSetNumber(r: Revision): number | undefined {
+  if (r._number !== undefined) return r._number;
+  const refs = [r.ref, ...Object.values(r.fetch ?? {}).map((f) => f.ref)];
+  for (const ref of refs) {
+    const m = ref ? /^refs\/changes\/\d+\/\d+\/(\d+)$/.exec(ref) : null;
+    if (m) return Number(m[1]);
+  }
+  return undefined;
+}
+
 function patchSetsOf(change: GerritChange, accounts: Record<string, Account>, bots: Bots): PatchSet[] {
   const out: PatchSet[] = [];
-  for (const [revision, r] of Object.entries(change.revisions ?? {})) {
-    const ps: PatchSet = { number: r._number, revision, created: r.created };
+  const revisions = Object.entries(change.revisions ?? {});
+  for (const [revision, r] of revisions) {
+    // Without a number or a ref, a lone revision is the only patch set we know of.
+    const number = patchSetNumber(r) ?? (revisions.length === 1 ? 1 : undefined);
+    if (number === undefined) continue;
+    const ps: PatchSet = { number, revision };
+    // Before 2.9 a revision carries no creation time: it stays absent.
+    if (r.created) ps.created = r.created;
     const uploader = remember(accounts, r.uploader, bots);
     if (uploader) ps.uploader = uploader;
-    if (r.kind) ps.kind = r.kind;
+    // RevisionInfo.kind is the rebase kind (REWORK, TRIVIAL_REBASE…), not a JSON type tag.
+    if (r.kind && !r.kind.startsWith('gerritcodereview#')) ps.kind = r.kind;
     if (r.files) {
       ps.files = Object.entries(r.files)
         // Magic files (/COMMIT_MSG, /MERGE_LIST, /PATCHSET_LEVEL) are not part of the tree.
@@ -122,6 +144,27 @@ function patchSetsOf(change: GerritChange, accounts: Record<string, Account>, bo
     out.push(ps);
   }
   return out.sort((a, b) => a.number - b.number);
+}
+
+/**
+ * The label summary of servers that send no per-reviewer votes (LABELS only, or
+ * 2.6-2.8): who approved, rejected, recommended or disliked each label. Kept only
+ * for labels without a vote in `all`, where it is the only record of the review.
+ */
+function labelSummaryOf(change: GerritChange, accounts: Record<string, Account>, bots: Bots): LabelSummary[] {
+  const out: LabelSummary[] = [];
+  for (const [label, info] of Object.entries(change.labels ?? {})) {
+    if (info.all?.length) continue;
+    for (const status of LABEL_SUMMARIES) {
+      const a = info[status];
+      if (!a) continue;
+      const entry: LabelSummary = { label, status };
+      const by = remember(accounts, a, bots);
+      if (by !== undefined) entry.by = by;
+      out.push(entry);
+    }
+  }
+  return out.sort((a, b) => a.label.localeCompare(b.label) || LABEL_SUMMARIES.indexOf(a.status) - LABEL_SUMMARIES.indexOf(b.status));
 }
 
 /** Link to the change in the Gerrit web UI. */
@@ -142,8 +185,9 @@ export function mapChange(change: GerritChange, ctx: MapContext): Item<Change> {
   });
   const votes = collectVotes(change, messages);
   for (const info of Object.values(change.labels ?? {})) {
-    for (const a of info.all ?? []) if (votes.some((v) => v.by === String(a._account_id))) remember(accounts, a, bots);
+    for (const a of info.all ?? []) if (votes.some((v) => v.by === accountKey(a))) remember(accounts, a, bots);
   }
+  const labelSummary = labelSummaryOf(change, accounts, bots);
   const patchSets = patchSetsOf(change, accounts, bots);
   // Per change: what an account posts here is what tells a name-less CI from a person.
   for (const id of botsByMessages(change.messages ?? [])) {
@@ -151,7 +195,7 @@ export function mapChange(change: GerritChange, ctx: MapContext): Item<Change> {
     if (account) account.isBot = true;
   }
   const current = change.current_revision ? change.revisions?.[change.current_revision] : undefined;
-  const latest = current ?? Object.values(change.revisions ?? {}).sort((a, b) => b._number - a._number)[0];
+  const latest = current ?? Object.values(change.revisions ?? {}).sort((a, b) => (patchSetNumber(b) ?? 0) - (patchSetNumber(a) ?? 0))[0];
   const base = ctx.config.webUrl ?? ctx.config.url;
   const data: Change = {
     number: change._number,
@@ -175,7 +219,9 @@ export function mapChange(change: GerritChange, ctx: MapContext): Item<Change> {
   if (latest?.commit?.message !== undefined) data.commitMessage = maskEmail(latest.commit.message);
   if (owner) data.owner = owner;
   if (change.submitted) data.submitted = change.submitted;
-  const currentFiles = patchSets.find((p) => p.number === latest?._number)?.files;
+  if (labelSummary.length) data.labelSummary = labelSummary;
+  const latestNumber = latest ? patchSetNumber(latest) : undefined;
+  const currentFiles = patchSets.find((p) => p.number === latestNumber)?.files;
   if (currentFiles) data.filesChanged = currentFiles.length;
   return makeItem<Change>({
     source: ctx.config.id,

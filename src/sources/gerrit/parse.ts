@@ -44,8 +44,13 @@ const Timestamp = z.string().transform((v, ctx) => {
   return iso;
 });
 
+/**
+ * AccountInfo. `_account_id` is there on every server since 2.7 when DETAILED_ACCOUNTS
+ * is asked for; 2.6 and servers that hide details send only a name (or nothing but an
+ * id), so every field is optional and `accountKey` picks what identifies the account.
+ */
 export const GerritAccount = z.looseObject({
-  _account_id: z.number().int(),
+  _account_id: z.number().int().optional(),
   name: z.string().optional(),
   username: z.string().optional(),
   email: z.string().optional(),
@@ -54,15 +59,39 @@ export const GerritAccount = z.looseObject({
 });
 export type GerritAccount = z.infer<typeof GerritAccount>;
 
+/**
+ * The native id of an account: its number when the server sends one, else its
+ * username (`u:jdoe`) or name (`n:John Doe`) on old servers that send no number.
+ * Undefined for an empty AccountInfo (a deleted or anonymous account).
+ */
+export function accountKey(a: Pick<GerritAccount, '_account_id' | 'username' | 'name'> | undefined): string | undefined {
+  if (!a) return undefined;
+  if (a._account_id !== undefined) return String(a._account_id);
+  if (a.username) return `u:${a.username}`;
+  if (a.name) return `n:${a.name}`;
+  return undefined;
+}
+
 const ApprovalInfo = z.looseObject({
   ...GerritAccount.shape,
   value: z.number().int().optional(),
   date: Timestamp.optional(),
 });
 
+/**
+ * LabelInfo. DETAILED_LABELS gives `all` (every reviewer's current vote; `date` only
+ * since 2.9). LABELS alone, and every 2.6-2.8 server, gives the summary: one account
+ * each for `approved` (the label's maximum), `rejected` (its minimum), `recommended`
+ * and `disliked` (the values in between).
+ */
 const LabelInfo = z.looseObject({
   all: z.array(ApprovalInfo).optional(),
+  approved: GerritAccount.optional(),
+  rejected: GerritAccount.optional(),
+  recommended: GerritAccount.optional(),
+  disliked: GerritAccount.optional(),
 });
+export const LABEL_SUMMARIES = ['approved', 'rejected', 'recommended', 'disliked'] as const;
 
 const ChangeMessage = z.looseObject({
   id: z.string(),
@@ -81,20 +110,29 @@ const FileInfo = z.looseObject({
   lines_deleted: z.number().int().optional(),
 });
 
+/**
+ * RevisionInfo. Servers before 2.9 send no `created` (nor `uploader`, `kind`); very old
+ * ones may omit `_number`, which is then read from the fetch ref (refs/changes/45/12345/3).
+ */
 const RevisionInfo = z.looseObject({
-  _number: z.number().int(),
-  created: Timestamp,
+  _number: z.number().int().optional(),
+  created: Timestamp.optional(),
+  ref: z.string().optional(),
+  fetch: z.record(z.string(), z.looseObject({ ref: z.string().optional() })).optional(),
   uploader: GerritAccount.optional(),
   kind: z.string().optional(),
   commit: z.looseObject({ message: z.string().optional(), subject: z.string().optional() }).optional(),
   files: z.record(z.string(), FileInfo).optional(),
 });
 
-/** Older servers still report drafts; the model folds them into open changes. */
+/**
+ * Older servers still report drafts, and 2.x servers SUBMITTED (queued for merge);
+ * the model folds both into open changes.
+ */
 const Status = z.string().transform((v, ctx) => {
   const up = v.toUpperCase();
   if (up === 'NEW' || up === 'MERGED' || up === 'ABANDONED') return up;
-  if (up === 'DRAFT') return 'NEW' as const;
+  if (up === 'DRAFT' || up === 'SUBMITTED') return 'NEW' as const;
   ctx.addIssue({ code: 'custom', message: `expected NEW, MERGED or ABANDONED, got ${JSON.stringify(v.slice(0, 40))}` });
   return z.NEVER;
 });
@@ -120,6 +158,8 @@ export const GerritChange = z.looseObject({
   current_revision: z.string().optional(),
   revisions: z.record(z.string(), RevisionInfo).optional(),
   _more_changes: z.boolean().optional(),
+  /** 2.6-2.9: the resume key for the next page (`N=`); `kind` ("gerritcodereview#change") is ignored. */
+  _sortkey: z.string().optional(),
 });
 export type GerritChange = z.infer<typeof GerritChange>;
 
