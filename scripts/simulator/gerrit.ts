@@ -25,6 +25,10 @@ export interface FaultResponse {
   truncate?: boolean;
   /** Send a 200 HTML page (a login or proxy error page) instead of JSON. */
   html?: boolean;
+  /** Send a 200 empty list `[]` (a server that stops paging early). */
+  empty?: boolean;
+  /** Answer as usual (after `run`, if any): a fault that only has a side effect. */
+  pass?: boolean;
 }
 
 export interface Fault {
@@ -33,6 +37,8 @@ export interface Fault {
   /** How many matching requests get the fault (default 1; Infinity for all). */
   times?: number;
   respond: FaultResponse;
+  /** Runs when the fault fires, before the answer is made (e.g. delete a change mid-sync). */
+  run?: () => void;
 }
 
 export interface GerritSimulatorOptions {
@@ -47,6 +53,16 @@ export interface GerritSimulatorOptions {
   /** Server-side cap on `n`, as Gerrit's query limit. */
   maxPageSize?: number;
   now?: () => number;
+  /**
+   * Answer as Gerrit 2.6-2.8 did: `kind` and `_sortkey` on every change, paging
+   * with `N=<sortkey>` (S= ignored), no `created`/`uploader`/`kind` on revisions,
+   * no vote dates, and no `after:`/`before:` operators (only `age:`).
+   */
+  legacy?: boolean;
+  /** A broken server: ignore `S=` and always answer from the first change. */
+  ignoreStart?: boolean;
+  /** A broken server: mark the last change of every page with `_more_changes`. */
+  alwaysMore?: boolean;
 }
 
 export interface GerritSimulator {
@@ -71,9 +87,42 @@ function takeFault(faults: Fault[], req: SimRequest): FaultResponse | undefined 
     const hit = m === undefined || (typeof m === 'string' ? decodeURIComponent(req.url).includes(m) || req.url.includes(m) : m(req));
     if (!hit) continue;
     f.times = (f.times ?? 1) - 1;
+    f.run?.();
+    if (f.respond.pass) continue;
     return f.respond;
   }
   return undefined;
+}
+
+/** Gerrit 2.x's sort key: hex of the update time and of the change number, so text order is listing order. */
+export function sortKeyOf(e: IndexedChange): string {
+  const hex = (n: number) => Math.max(0, Math.floor(n)).toString(16).padStart(8, '0').slice(-8);
+  return `${hex(e.updatedMs / 1000)}${hex(e.number)}`;
+}
+
+/** What a 2.6-2.8 server leaves out of a change it sends, and what it adds. */
+function legacyShape(c: Record<string, unknown>, e: IndexedChange): Record<string, unknown> {
+  const out: Record<string, unknown> = { kind: 'gerritcodereview#change', ...c, _sortkey: sortKeyOf(e) };
+  delete out.hashtags;
+  delete out.submitted;
+  delete out.meta_rev_id;
+  if (out.revisions && typeof out.revisions === 'object') {
+    out.revisions = Object.fromEntries(
+      Object.entries(out.revisions as Record<string, Record<string, unknown>>).map(([sha, r]) => {
+        const { created: _c, uploader: _u, kind: _k, ...rest } = r;
+        return [sha, rest];
+      }),
+    );
+  }
+  if (out.labels && typeof out.labels === 'object') {
+    out.labels = Object.fromEntries(
+      Object.entries(out.labels as Record<string, Record<string, unknown>>).map(([name, l]) => {
+        const all = Array.isArray(l.all) ? (l.all as Record<string, unknown>[]).map(({ date: _d, ...a }) => a) : undefined;
+        return [name, all ? { ...l, all } : l];
+      }),
+    );
+  }
+  return out;
 }
 
 function sendFault(res: ServerResponse, fault: FaultResponse, realBody: () => string): void {
@@ -84,6 +133,9 @@ function sendFault(res: ServerResponse, fault: FaultResponse, realBody: () => st
     const body = realBody();
     res.writeHead(fault.status ?? 200, { 'content-type': 'application/json; charset=utf-8', ...fault.headers });
     res.end(body.slice(0, Math.max(XSSI.length + 1, Math.floor(body.length / 2))));
+  } else if (fault.empty) {
+    res.writeHead(fault.status ?? 200, { 'content-type': 'application/json; charset=utf-8', ...fault.headers });
+    res.end(`${XSSI}[]\n`);
   } else {
     const status = fault.status ?? 500;
     text(res, status, fault.body ?? (status === 429 ? 'Too Many Requests\n' : 'Internal server error\n'), fault.headers);
@@ -91,9 +143,10 @@ function sendFault(res: ServerResponse, fault: FaultResponse, realBody: () => st
 }
 
 /** Serialises changes the way Gerrit does: XSSI line, then pretty JSON with two-space indents. */
-function pageBody(page: readonly IndexedChange[], options: ReadonlySet<string>, more: boolean): string {
+function pageBody(page: readonly IndexedChange[], options: ReadonlySet<string>, more: boolean, legacy = false): string {
   const parts = page.map((e, i) => {
-    const c = applyOptions(JSON.parse(e.line) as Record<string, unknown>, options);
+    const trimmed = applyOptions(JSON.parse(e.line) as Record<string, unknown>, options);
+    const c = legacy ? legacyShape(trimmed, e) : trimmed;
     if (more && i === page.length - 1) c._more_changes = true;
     return `  ${JSON.stringify(c, null, 2).replace(/\n/g, '\n  ')}`;
   });
@@ -121,7 +174,7 @@ export async function startGerritSimulator(options: GerritSimulatorOptions): Pro
     const cached = cache.get(q);
     if (cached && cached.version === changes.version) return cached.hits;
     const query = parseQuery(q);
-    const pred = compileQuery(query, now());
+    const pred = compileQuery(query, now(), { timeOperators: !options.legacy });
     const project = requiredProject(query);
     const hits = (project !== undefined ? changes.inProject(project) : changes.all()).filter(pred);
     if (cache.size >= 16) cache.delete(cache.keys().next().value as string);
@@ -139,7 +192,8 @@ export async function startGerritSimulator(options: GerritSimulatorOptions): Pro
     if (sim.path === '/changes/' || sim.path === '/changes') {
       const q = sim.params.get('q') ?? 'status:open';
       const n = Math.min(maxPage, Math.max(1, Number(sim.params.get('n') ?? maxPage) || maxPage));
-      const start = Math.max(0, Number(sim.params.get('S') ?? sim.params.get('start') ?? 0) || 0);
+      const askedStart = Math.max(0, Number(sim.params.get('S') ?? sim.params.get('start') ?? 0) || 0);
+      const ignoresStart = options.legacy || options.ignoreStart;
       const opts = new Set(sim.params.getAll('o').map((o) => o.toUpperCase()));
       let hits: readonly IndexedChange[];
       try {
@@ -148,8 +202,15 @@ export async function startGerritSimulator(options: GerritSimulatorOptions): Pro
         if (err instanceof QuerySyntaxError) return text(res, 400, `${err.message}\n`);
         throw err;
       }
+      let start = ignoresStart ? 0 : askedStart;
+      const after = options.legacy ? sim.params.get('N') : null;
+      if (after !== null) {
+        const i = hits.findIndex((h) => sortKeyOf(h) < after);
+        start = i < 0 ? hits.length : i;
+      }
       const page = hits.slice(start, start + n);
-      const body = (): string => pageBody(page, opts, start + n < hits.length);
+      const more = options.alwaysMore ? page.length > 0 : start + n < hits.length;
+      const body = (): string => pageBody(page, opts, more, options.legacy);
       const fault = takeFault(faults, sim);
       if (fault) return sendFault(res, fault, body);
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });

@@ -121,27 +121,35 @@ function parseAge(value: string): number {
 
 export type Predicate = (c: IndexedChange) => boolean;
 
+export interface CompileOptions {
+  /** `after:`/`since:`/`before:`/`until:` (Gerrit 2.9 and later); false answers them as unknown operators. */
+  timeOperators?: boolean;
+}
+
 /** Compiles a query; time-relative operators (age:) read `nowMs`. */
-export function compileQuery(query: Query, nowMs: number): Predicate {
+export function compileQuery(query: Query, nowMs: number, options: CompileOptions = {}): Predicate {
   switch (query.op) {
     case 'and': {
-      const ps = query.args.map((a) => compileQuery(a, nowMs));
+      const ps = query.args.map((a) => compileQuery(a, nowMs, options));
       return (c) => ps.every((p) => p(c));
     }
     case 'or': {
-      const ps = query.args.map((a) => compileQuery(a, nowMs));
+      const ps = query.args.map((a) => compileQuery(a, nowMs, options));
       return (c) => ps.some((p) => p(c));
     }
     case 'not': {
-      const p = compileQuery(query.arg, nowMs);
+      const p = compileQuery(query.arg, nowMs, options);
       return (c) => !p(c);
     }
     case 'term':
-      return compileTerm(query.key, query.value, nowMs);
+      return compileTerm(query.key, query.value, nowMs, options);
   }
 }
 
-function compileTerm(key: string, value: string, nowMs: number): Predicate {
+const TIME_OPERATORS = new Set(['after', 'since', 'before', 'until']);
+
+function compileTerm(key: string, value: string, nowMs: number, options: CompileOptions): Predicate {
+  if (options.timeOperators === false && TIME_OPERATORS.has(key)) throw new QuerySyntaxError(`Unsupported operator ${key}:${value}`);
   switch (key) {
     case 'project':
       return (c) => c.project === value;

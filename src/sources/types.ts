@@ -32,6 +32,10 @@ export interface SyncContext<C extends SourceConfig = SourceConfig> {
   emit(item: Item<unknown>): Promise<WriteResult>;
   /** Records an item that could not be used, with a reason that names where. */
   skip(where: string, reason: string): void;
+  /** Records something the run did but the manager should know (a wrong upstream clock, a removal held back). */
+  warn(where: string, message: string): void;
+  /** The sync machine's clock (ms since the epoch); injectable for tests. */
+  now(): number;
   progress(p: Progress): void;
   log: Logger;
   signal?: AbortSignal;
@@ -46,10 +50,25 @@ export interface SyncOutcome {
   complete: boolean;
 }
 
+/** A stored item a complete `--full` run did not see: a candidate for removal. */
+export interface RemovalCandidate {
+  kind: string;
+  nativeId: string;
+  item: Item<unknown>;
+}
+
 /** One upstream type. Its folder holds client, parser, mapper and this entry. */
 export interface SourceDriver<C extends SourceConfig = SourceConfig> {
   type: C['type'];
   /** Kinds of items this source stores (used to remove unseen items after a full run). */
   kinds: readonly string[];
   sync(ctx: SyncContext<C>): Promise<SyncOutcome>;
+  /**
+   * Asks the upstream about each stored item a complete `--full` run did not list,
+   * and returns the native ids that are really gone (or out of the configured scope).
+   * Items it finds alive it stores again through `ctx.emit`. A listing can miss
+   * items (offsets that shift while changes are deleted, a server that pages no
+   * deeper), so without this hook nothing is removed. Throwing removes nothing.
+   */
+  confirmGone?(ctx: SyncContext<C>, candidates: readonly RemovalCandidate[]): Promise<Set<string>>;
 }

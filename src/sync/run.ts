@@ -1,7 +1,8 @@
 import type { AgoraConfig, SourceConfig } from '../config/schema.ts';
 import { parseItemId, type Item } from '../model/item.ts';
+import { acquireStoreLock } from '../store/lock.ts';
 import { readItem, type Store } from '../store/store.ts';
-import type { Logger, Progress, SourceDriver } from '../sources/types.ts';
+import type { Logger, Progress, RemovalCandidate, SourceDriver, SyncContext } from '../sources/types.ts';
 
 export interface Skipped {
   where: string;
@@ -16,6 +17,8 @@ export interface SourceReport {
   unchanged: number;
   removed: number;
   skipped: Skipped[];
+  /** What went well enough but needs a look: a wrong upstream clock, removals held back. */
+  warnings: Skipped[];
   cursor?: string;
   ok: boolean;
   error?: string;
@@ -31,7 +34,10 @@ export interface RunOptions {
   log: Logger;
   onProgress?: (source: string, p: Progress) => void;
   signal?: AbortSignal;
+  /** Clock for durations in the report. */
   now?: () => number;
+  /** Clock the sources read (cursor limits, wrong-clock checks); real time by default. */
+  clock?: () => number;
 }
 
 /**
@@ -46,41 +52,53 @@ export async function runSync(config: AgoraConfig, opts: RunOptions): Promise<So
     const unknown = [...wanted].filter((id) => !config.sources.some((s) => s.id === id));
     if (unknown.length) throw new Error(`unknown source id(s): ${unknown.join(', ')} (configured: ${config.sources.map((s) => s.id).join(', ')})`);
   }
-  const reports: SourceReport[] = [];
-  for (const source of config.sources) {
-    if (wanted && !wanted.has(source.id)) continue;
-    reports.push(await syncOne(source, opts, now));
+  // One sync at a time per store: a second one would delete the first's temporary files.
+  const lock = await acquireStoreLock(opts.store.root, { command: `agora sync${opts.full ? ' --full' : ''}`, onStale: (m) => opts.log.warn(m) });
+  try {
+    const reports: SourceReport[] = [];
+    for (const source of config.sources) {
+      if (wanted && !wanted.has(source.id)) continue;
+      reports.push(await syncOne(source, opts, now));
+    }
+    return reports;
+  } finally {
+    await lock.release();
   }
-  return reports;
 }
 
 async function syncOne(source: SourceConfig, opts: RunOptions, now: () => number): Promise<SourceReport> {
   const started = now();
-  const report: SourceReport = { source: source.id, type: source.type, new: 0, updated: 0, unchanged: 0, removed: 0, skipped: [], ok: false, seconds: 0 };
+  const report: SourceReport = { source: source.id, type: source.type, new: 0, updated: 0, unchanged: 0, removed: 0, skipped: [], warnings: [], ok: false, seconds: 0 };
   const driver = opts.drivers.get(source.type);
   if (!driver) {
     report.error = `no driver for source type "${source.type}"`;
     return report;
   }
   const store = opts.store.source(source.id);
-  await store.cleanTemporaries();
-  const meta = await store.getMeta();
   const full = opts.full ?? false;
-  const sinceText = full ? undefined : meta.cursor;
-  const since = sinceText ? new Date(sinceText) : 'since' in source ? source.since : undefined;
   const seen = new Set<string>();
   try {
-    const outcome = await driver.sync({
+    await store.cleanTemporaries();
+    // A corrupt _meta.json stops this source only (the error names the file); the others still run.
+    const meta = await store.getMeta();
+    const sinceText = full ? undefined : meta.cursor;
+    const since = sinceText ? new Date(sinceText) : 'since' in source ? source.since : undefined;
+    const ctx: SyncContext = {
       config: source,
       since,
       full,
       meta,
       signal: opts.signal,
       log: opts.log,
+      now: opts.clock ?? Date.now,
       progress: (p) => opts.onProgress?.(source.id, p),
       skip: (where, reason) => {
         report.skipped.push({ where, reason });
         opts.log.warn(`${source.id}: skipped ${where}: ${reason}`);
+      },
+      warn: (where, reason) => {
+        report.warnings.push({ where, reason });
+        opts.log.warn(`${source.id}: ${where}: ${reason}`);
       },
       emit: async (item: Item<unknown>) => {
         const result = await store.set(item);
@@ -88,20 +106,9 @@ async function syncOne(source: SourceConfig, opts: RunOptions, now: () => number
         seen.add(store.pathOf(item.kind, parseItemId(item.id).nativeId));
         return result;
       },
-    });
-    if (full && outcome.complete) {
-      for (const kind of driver.kinds) {
-        for (const file of await store.files(kind)) {
-          if (!seen.has(file)) {
-            // Items older than the configured window were not asked for, so not seeing them proves nothing.
-            const item = await readItem(file).catch(() => undefined);
-            if (item && 'since' in source && source.since && item.updatedOn < source.since.toISOString()) continue;
-            await store.remove(file);
-            report.removed++;
-          }
-        }
-      }
-    }
+    };
+    const outcome = await driver.sync(ctx);
+    if (full && outcome.complete) await removeUnseen(source, driver, ctx, store, seen, report);
     // The cursor moves only now, after every item of the run is durably on disk.
     await store.flush();
     const cursor = outcome.cursor ?? meta.cursor;
@@ -114,4 +121,52 @@ async function syncOne(source: SourceConfig, opts: RunOptions, now: () => number
   }
   report.seconds = (now() - started) / 1000;
   return report;
+}
+
+/**
+ * After a complete `--full` run: stored items the listing did not show are
+ * asked about one by one (a listing can miss items), and only those the
+ * upstream confirms gone are removed. When in doubt, nothing is removed, and
+ * the report says so.
+ */
+async function removeUnseen(
+  source: SourceConfig,
+  driver: SourceDriver,
+  ctx: SyncContext,
+  store: ReturnType<Store['source']>,
+  seen: ReadonlySet<string>,
+  report: SourceReport,
+): Promise<void> {
+  const candidates: (RemovalCandidate & { file: string })[] = [];
+  for (const kind of driver.kinds) {
+    for (const file of await store.files(kind)) {
+      if (seen.has(file)) continue;
+      const item = await readItem(file).catch(() => undefined);
+      if (!item) continue;
+      // Items older than the configured window were not asked for, so not seeing them proves nothing.
+      if ('since' in source && source.since && item.updatedOn < source.since.toISOString()) continue;
+      candidates.push({ kind, nativeId: parseItemId(item.id).nativeId, item, file });
+    }
+  }
+  if (!candidates.length) return;
+  const what = `${candidates.length} stored item${candidates.length === 1 ? '' : 's'} the listing did not show`;
+  if (!driver.confirmGone) {
+    ctx.warn('removal', `${what} kept: this source cannot ask about items one by one`);
+    return;
+  }
+  let gone: Set<string>;
+  try {
+    gone = await driver.confirmGone(ctx, candidates);
+  } catch (err) {
+    ctx.warn('removal', `${what} kept: asking the upstream about them failed: ${(err as Error).message}`);
+    return;
+  }
+  for (const c of candidates) {
+    // Re-checked and stored again (alive after all), or not confirmed gone: kept.
+    if (seen.has(c.file) || !gone.has(c.nativeId)) continue;
+    await store.remove(c.file);
+    report.removed++;
+  }
+  const kept = candidates.length - report.removed;
+  if (kept > 0) ctx.warn('removal', `${kept} of ${what} still exist upstream and were kept (the listing had missed them)`);
 }

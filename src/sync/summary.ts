@@ -8,6 +8,7 @@ export function formatSummary(reports: readonly SourceReport[]): string {
     lines.push(head);
     if (r.cursor) lines.push(`       cursor: ${r.cursor}`);
     if (r.error) lines.push(`       error: ${r.error}`);
+    for (const w of r.warnings ?? []) lines.push(`       warning: ${w.where}: ${w.reason}`);
     const shown = r.skipped.slice(0, 50);
     for (const s of shown) lines.push(`       skipped ${s.where}: ${s.reason}`);
     if (r.skipped.length > shown.length) lines.push(`       … and ${r.skipped.length - shown.length} more skipped`);

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startGerritSimulator, type Fault, type GerritSimulator } from '../../../scripts/simulator/gerrit.ts';
+import { startGerritSimulator, type Fault, type GerritSimulator, type GerritSimulatorOptions } from '../../../scripts/simulator/gerrit.ts';
 import { GerritClient } from './client.ts';
-import { GerritAuthError, GerritFormatError, GerritHttpError, GerritNetworkError, GerritNotFoundError } from './errors.ts';
+import { GerritAuthError, GerritFormatError, GerritHttpError, GerritNetworkError, GerritNotFoundError, GerritPagingError } from './errors.ts';
 
 const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/gerrit/small', import.meta.url));
 let sim: GerritSimulator | undefined;
@@ -11,8 +11,8 @@ afterEach(async () => {
   sim = undefined;
 });
 
-async function setup(faults: Fault[] = [], extra: { delayMs?: number; timeoutMs?: number; retries?: number } = {}) {
-  sim = await startGerritSimulator({ fixtureDir: FIXTURES, faults, delayMs: extra.delayMs });
+async function setup(faults: Fault[] = [], extra: { delayMs?: number; timeoutMs?: number; retries?: number; sim?: Partial<GerritSimulatorOptions> } = {}) {
+  sim = await startGerritSimulator({ fixtureDir: FIXTURES, faults, delayMs: extra.delayMs, ...extra.sim });
   const delays: number[] = [];
   const client = new GerritClient({
     baseUrl: `${sim.url}/`,
@@ -31,13 +31,14 @@ async function collect(client: GerritClient, query: string, pageSize: number): P
 }
 
 describe('GerritClient paging', () => {
-  it('reads every page anonymously with n and S, following _more_changes', async () => {
+  it('reads every page anonymously with n and overlapping S, following _more_changes', async () => {
     const { client, sim } = await setup();
     const pages = await collect(client, 'project:demo/alpha', 7);
-    expect(pages.map((p) => p.length)).toEqual([7, 7, 1]);
+    // Each page repeats the last change of the previous one (the anchor), which is not yielded again.
+    expect(pages.map((p) => p.length)).toEqual([7, 6, 2]);
     const urls = sim.requests.map((r) => new URL(r.url, sim.url));
     expect(urls.map((u) => u.pathname)).toEqual(['/changes/', '/changes/', '/changes/']);
-    expect(urls.map((u) => u.searchParams.get('S'))).toEqual([null, '7', '14']);
+    expect(urls.map((u) => u.searchParams.get('S'))).toEqual([null, '6', '12']);
     expect(urls[0]!.searchParams.getAll('o')).toEqual(['DETAILED_ACCOUNTS', 'DETAILED_LABELS', 'MESSAGES', 'ALL_REVISIONS', 'CURRENT_COMMIT']);
     expect(urls[0]!.searchParams.get('n')).toBe('7');
     const numbers = pages.flat().map((c) => (c as { _number: number })._number);
@@ -66,6 +67,77 @@ describe('GerritClient paging', () => {
     const withFiles = await read(true);
     expect(new URL(sim.requests.at(-1)!.url, sim.url).searchParams.getAll('o')).toContain('ALL_FILES');
     for (const c of withFiles) for (const r of Object.values(c.revisions)) expect(r.files).toBeDefined();
+  });
+});
+
+const numbersOf = (pages: unknown[][]) => pages.flat().map((c) => (c as { _number: number })._number);
+const sParam = (url: string) => Number(new URL(url, 'http://x').searchParams.get('S') ?? 0);
+
+describe('GerritClient paging on servers that shift, stop early or ignore paging', () => {
+  // Regression: a change deleted during a listing shifted every later S= offset by one, so
+  // the change right after the page boundary was never seen (and --full then removed it).
+  it('sees every remaining change when one is deleted between two pages', async () => {
+    const { client, sim } = await setup();
+    const all = sim.changes.inProject('demo/alpha').map((e) => e.number);
+    const victim = all[2]!;
+    sim.faults.push({ match: (r) => sParam(r.url) > 0, respond: { pass: true }, run: () => void sim.changes.remove(victim) });
+    const got = numbersOf(await collect(client, 'project:demo/alpha', 7));
+    expect(got.sort()).toEqual(all.sort());
+    expect(new Set(got).size).toBe(got.length);
+  });
+
+  it('backs off further when more changes were deleted than the pages overlap', async () => {
+    const { client, sim } = await setup();
+    const all = sim.changes.inProject('demo/alpha').map((e) => e.number);
+    const victims = all.slice(0, 4);
+    sim.faults.push({ match: (r) => sParam(r.url) > 0, respond: { pass: true }, run: () => victims.forEach((v) => sim.changes.remove(v)) });
+    const got = numbersOf(await collect(client, 'project:demo/alpha', 7));
+    expect(got.sort()).toEqual(all.sort());
+  });
+
+  // Regression: an empty page right after `_more_changes: true` was taken for the end.
+  it('does not take an empty page after _more_changes for the end of the listing', async () => {
+    // A server that pages no deeper than 7 changes: every later offset answers [].
+    const { client, sim } = await setup([{ match: (r) => sParam(r.url) >= 7, times: Infinity, respond: { empty: true } }]);
+    const got = numbersOf(await collect(client, 'project:demo/alpha', 7));
+    expect(got.sort()).toEqual(sim.changes.inProject('demo/alpha').map((e) => e.number).sort());
+    // It went on with before: from the oldest change it had seen.
+    expect(sim.requests.some((r) => decodeURIComponent(r.url).includes('before:"'))).toBe(true);
+  });
+
+  it('fails clearly when a server stops paging early and knows no before:', async () => {
+    const { client, sim } = await setup([
+      { match: (r) => sParam(r.url) >= 7, times: Infinity, respond: { empty: true } },
+      { match: 'before:', times: Infinity, respond: { status: 400, body: 'Unsupported operator before:2024\n' } },
+    ]);
+    const error = await collect(client, 'project:demo/alpha', 7).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GerritPagingError);
+    expect((error as Error).message).toMatch(/the listing stopped after 13 changes .*before: was refused: HTTP 400/);
+    expect(sim.requests.length).toBeLessThan(40);
+  });
+
+  // Regression: a server that ignores S= made the client ask for the same page forever.
+  it('gets everything from a server that ignores S=, through before:', async () => {
+    const { client, sim } = await setup([], { sim: { ignoreStart: true } });
+    const got = numbersOf(await collect(client, 'project:demo/alpha', 7));
+    expect(got).toHaveLength(15);
+    expect(new Set(got).size).toBe(15);
+    expect(sim.requests.length).toBeLessThan(12);
+  });
+
+  it('fails clearly, after a few requests, when no paging gets further', async () => {
+    const { client, sim } = await setup([], { sim: { ignoreStart: true, alwaysMore: true } });
+    await expect(collect(client, 'project:demo/alpha', 7)).rejects.toThrow(/brought no change not already seen/);
+    expect(sim.requests.length).toBeLessThan(20);
+  });
+
+  it('pages a Gerrit 2.8 with N=<_sortkey>', async () => {
+    const { client, sim } = await setup([], { sim: { legacy: true } });
+    const pages = await collect(client, 'project:demo/alpha', 7);
+    expect(pages.map((p) => p.length)).toEqual([7, 7, 1]);
+    const urls = sim.requests.map((r) => new URL(r.url, sim.url).searchParams);
+    expect(urls.map((u) => u.get('S'))).toEqual([null, null, null]);
+    expect(urls.slice(1).every((u) => /^[0-9a-f]{16}$/.test(u.get('N') ?? ''))).toBe(true);
   });
 });
 
@@ -155,8 +227,10 @@ describe('GerritClient retries', () => {
       });
     const pages = await collect(client(12), 'project:demo/beta', 100);
     expect(pages.map((p) => p.length)).toEqual([12, 3]);
+    expect(new Set(numbersOf(pages)).size).toBe(15);
     // The same page (no S) at 100, 50, 25, then 12; the smaller size sticks for the rest of the query.
-    expect(asked).toEqual(['n=100', 'n=50', 'n=25', 'n=12', 'n=12&S=12']);
+    // The next page overlaps the first by one change (12 / 4 = 3 at most, at least 1).
+    expect(asked).toEqual(['n=100', 'n=50', 'n=25', 'n=12', 'n=12&S=9']);
     expect(delays).toEqual([500, 1000, 2000]);
 
     asked.length = 0;

@@ -84,3 +84,11 @@ export class GerritNetworkError extends GerritError {
     super(`${method} ${redactUrl(url)} failed: ${detail}`, method, url, { cause });
   }
 }
+
+/** The listing could not be read to a provable end (paging ignored, cut short, or stuck). */
+export class GerritPagingError extends GerritError {
+  override name = 'GerritPagingError';
+  constructor(method: string, url: string, what: string) {
+    super(`${method} ${redactUrl(url)}: ${what}`, method, url);
+  }
+}

@@ -17,6 +17,7 @@ function fakeContext(config: GerritSourceConfig, over: Partial<SyncContext<Gerri
   const emitted: Item<unknown>[] = [];
   const skipped: { where: string; reason: string }[] = [];
   const notes: string[] = [];
+  const warnings: { where: string; reason: string }[] = [];
   const ctx: SyncContext<GerritSourceConfig> = {
     config,
     full: false,
@@ -26,11 +27,13 @@ function fakeContext(config: GerritSourceConfig, over: Partial<SyncContext<Gerri
       return 'new';
     },
     skip: (where, reason) => void skipped.push({ where, reason }),
+    warn: (where, reason) => void warnings.push({ where, reason }),
+    now: () => Date.parse('2024-04-01T00:00:00Z'),
     progress: (p) => void notes.push(p.note ?? ''),
     log: { info: () => {}, warn: () => {} },
     ...over,
   };
-  return { ctx, emitted, skipped, notes };
+  return { ctx, emitted, skipped, notes, warnings };
 }
 
 describe('buildQuery', () => {
