@@ -195,6 +195,8 @@ export async function startGerritSimulator(options: GerritSimulatorOptions): Pro
       const askedStart = Math.max(0, Number(sim.params.get('S') ?? sim.params.get('start') ?? 0) || 0);
       const ignoresStart = options.legacy || options.ignoreStart;
       const opts = new Set(sim.params.getAll('o').map((o) => o.toUpperCase()));
+      // Taken first: a fault's side effect (a change deleted mid-sync) shows in this very answer.
+      const fault = takeFault(faults, sim);
       let hits: readonly IndexedChange[];
       try {
         hits = search(q);
@@ -211,7 +213,6 @@ export async function startGerritSimulator(options: GerritSimulatorOptions): Pro
       const page = hits.slice(start, start + n);
       const more = options.alwaysMore ? page.length > 0 : start + n < hits.length;
       const body = (): string => pageBody(page, opts, more, options.legacy);
-      const fault = takeFault(faults, sim);
       if (fault) return sendFault(res, fault, body);
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
       return void res.end(body());
