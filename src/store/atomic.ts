@@ -8,20 +8,36 @@ import { dirname } from 'node:path';
  * The rename itself is durable once the folder is synced (see `syncDir`).
  */
 export async function writeFileAtomic(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  const handle = await open(tmp, 'w');
   try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    await mkdir(dirname(path), { recursive: true });
+    const handle = await open(tmp, 'w');
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(tmp, path);
   } catch (err) {
+    // A half-written temporary file is useless: the old file (if any) is still whole.
     await unlink(tmp).catch(() => {});
-    throw err;
+    throw new WriteError(path, err);
+  }
+}
+
+/** A failed write that names the file (ENOSPC alone names nothing), with the system error as cause. */
+export class WriteError extends Error {
+  override name = 'WriteError';
+  readonly code: string | undefined;
+  constructor(
+    readonly path: string,
+    cause: unknown,
+  ) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    const hint = code === 'ENOSPC' ? ' (no space left on the device)' : code === 'EDQUOT' ? ' (disk quota exceeded)' : code === 'EROFS' ? ' (read-only file system)' : '';
+    super(`cannot write ${path}: ${code ?? (cause as Error).message}${hint}`, { cause });
+    this.code = code;
   }
 }
 
