@@ -106,7 +106,9 @@ describe('gerrit driver', () => {
   });
 
   it('rejects a bad bot pattern before any request', async () => {
-    const config = GerritSourceConfig.parse({ id: 'demo', type: 'gerrit', url: 'http://127.0.0.1:9', projects: ['x'], bots: ['(unclosed'] });
+    // The config schema refuses it when the file loads; a config built in code is still checked here.
+    expect(GerritSourceConfig.safeParse({ id: 'demo', type: 'gerrit', url: 'http://127.0.0.1:9', bots: ['(unclosed'] }).success).toBe(false);
+    const config = { ...GerritSourceConfig.parse({ id: 'demo', type: 'gerrit', url: 'http://127.0.0.1:9', projects: ['x'] }), bots: ['(unclosed'] };
     await expect(createGerritDriver().sync(fakeContext(config).ctx)).rejects.toThrow(/bots\[0\] is not a valid regular expression/);
   });
 });

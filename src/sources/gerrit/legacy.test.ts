@@ -51,6 +51,8 @@ describe('changes from Gerrit 2.6-2.8', () => {
   it('identifies accounts that have only a name, and reads SUBMITTED as open', () => {
     const b = mapChange(changes[1]!, { config, botPatterns: [] }).data;
     expect(b.status).toBe('NEW');
+    // A message without an id (some 2.x servers) is numbered by its place.
+    expect(b.messages.map((m) => m.id)).toEqual(['Bbbb0001', 'message-2']);
     expect(b.owner).toBe('n:Jonas Brandt');
     expect(b.accounts['n:Mara Quist']).toEqual({ id: 'n:Mara Quist', name: 'Mara Quist', isBot: false });
     expect(b.votes).toEqual([{ label: 'Code-Review', value: -1, by: 'n:Mara Quist', date: '2013-11-02T08:15:00Z', patchSet: 1 }]);

@@ -176,8 +176,8 @@ export function mapChange(change: GerritChange, ctx: MapContext): Item<Change> {
   const bots: Bots = ctx;
   const accounts: Record<string, Account> = {};
   const owner = remember(accounts, change.owner, bots);
-  const messages: ReviewMessage[] = (change.messages ?? []).map((m) => {
-    const msg: ReviewMessage = { id: m.id, date: m.date, text: maskEmail(m.message) };
+  const messages: ReviewMessage[] = (change.messages ?? []).map((m, i) => {
+    const msg: ReviewMessage = { id: m.id ?? `message-${i + 1}`, date: m.date, text: maskEmail(m.message) };
     const author = remember(accounts, m.author, bots);
     if (author) msg.author = author;
     if (m._revision_number !== undefined) msg.patchSet = m._revision_number;

@@ -94,7 +94,8 @@ const LabelInfo = z.looseObject({
 export const LABEL_SUMMARIES = ['approved', 'rejected', 'recommended', 'disliked'] as const;
 
 const ChangeMessage = z.looseObject({
-  id: z.string(),
+  /** Absent from some 2.x servers; the mapper then numbers messages in order. */
+  id: z.string().optional(),
   author: GerritAccount.optional(),
   real_author: GerritAccount.optional(),
   date: Timestamp,
