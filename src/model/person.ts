@@ -21,20 +21,8 @@ export function personKey(source: string, accountId: string): string {
   return `${source}:${accountId}`;
 }
 
-/**
- * An address: letters and digits of any script (`zoë@exämple.org`, `jane@例え.jp`;
- * \p{M} keeps decomposed accents inside), a dotted domain, a 2+ letter or punycode TLD.
- * The masked form puts `…` right before the `@`, which this pattern does not
- * accept there, so masked text is never masked (or reported) again. The lookbehind
- * lets a match start only where a local part can start, so a long word is
- * scanned once rather than once per letter (which was quadratic).
- */
-const EMAIL = /(?<![\p{L}\p{N}\p{M}._%+-])([\p{L}\p{N}\p{M}._%+-])[\p{L}\p{N}\p{M}._%+-]*@((?:[\p{L}\p{N}\p{M}-]+\.)+(?:\p{L}[\p{L}\p{M}]+|xn--[A-Za-z0-9-]+))/gu;
-
-/** `jane.doe@example.org` -> `j…@example.org`; anything else comes back unchanged. */
-export function maskEmail(text: string): string {
-  return text.replace(EMAIL, '$1…@$2');
-}
+// Masking lives in src/lib/privacy.ts (maskEmail for one text, maskDeep for a whole record).
+export { maskDeep, maskEmail } from '../lib/privacy.ts';
 
 const DEFAULT_BOT_PATTERNS = [
   /\bzuul\b/i,
