@@ -164,3 +164,30 @@ describe('votes and masking', () => {
     expect(c.patchSets[0]?.files?.map((f) => f.path)).toEqual(['people/z…@exämple.org.txt']);
   });
 });
+
+describe('mapChange masks addresses in every field, not only free text', () => {
+  // Regression: addresses in project, label and revision keys, Change-Id and message ids reached
+  // the store unmasked, and the build's privacy check then failed.
+  it('leaves no address, plain or obfuscated, anywhere in the stored item', () => {
+    const raw = JSON.parse(fixture('change-full.json')) as Record<string, unknown>;
+    const revisions = raw.revisions as Record<string, Record<string, unknown>>;
+    const [sha, rev] = Object.entries(revisions)[0]!;
+    const hostile = {
+      ...raw,
+      project: 'team/jane.doe@example.org',
+      change_id: 'I0123"x y"@example.org',
+      branch: 'feature/jane\u200B@example.org',
+      topic: 'ask jane%40example.org',
+      labels: { 'Review-By-bob@example.org': { all: [{ _account_id: 1, name: 'Bob', value: 1, date: '2024-03-01 10:00:00.000000000' }] } },
+      revisions: { ...revisions, [`${sha.slice(0, 8)}root@[192.0.2.1]`]: { ...rev, _number: 99 } },
+      messages: [{ id: 'msg-carol&#64;example.org', author: { _account_id: 1, name: 'Carol＠example.org' }, date: '2024-03-01 10:00:00.000000000', message: 'cc dave&#x40;example.org' }],
+    };
+    const item = mapChange(parseOne(hostile), { config, botPatterns: [] });
+    const text = JSON.stringify(item);
+    expect(text).not.toMatch(EMAIL);
+    for (const leak of ['jane.doe@', '"x y"@', 'jane%40', 'bob@', 'root@[192', 'carol&#64;', 'Carol＠', 'dave&#x40;', '\u200B@']) expect(text).not.toContain(leak);
+    expect(item.data.project).toBe('team/j…@example.org');
+    expect(item.data.url).toBe(`https://review.example.org/${item.data.number}`);
+    expect(Change.parse(item.data)).toEqual(item.data);
+  });
+});

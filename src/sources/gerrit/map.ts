@@ -1,13 +1,12 @@
 /**
  * Typed Gerrit change -> the model's Change item. Pure. E-mail addresses
- * stop here: accounts keep only the lower-cased domain, and free text
- * (subject, review and commit messages, topic, hashtags, branch, file paths)
- * has addresses masked.
+ * stop here: accounts keep only the lower-cased domain, and every string of
+ * the item (free text, names, keys) has addresses masked, obfuscated ones too.
  */
 import type { GerritSourceConfig } from '../../config/schema.ts';
 import { CHANGE_KIND, type Change, type LabelSummary, type PatchSet, type ReviewMessage, type Vote } from '../../model/change.ts';
 import { makeItem, type Item } from '../../model/item.ts';
-import { looksLikeBot, maskEmail, type Account } from '../../model/person.ts';
+import { looksLikeBot, maskDeep, maskEmail, type Account } from '../../model/person.ts';
 import { botsByMessages } from './bots.ts';
 import { accountKey, LABEL_SUMMARIES, type GerritAccount, type GerritChange } from './parse.ts';
 
@@ -167,9 +166,14 @@ function labelSummaryOf(change: GerritChange, accounts: Record<string, Account>,
   return out.sort((a, b) => a.label.localeCompare(b.label) || LABEL_SUMMARIES.indexOf(a.status) - LABEL_SUMMARIES.indexOf(b.status));
 }
 
-/** Link to the change in the Gerrit web UI. */
+/**
+ * Link to the change in the Gerrit web UI. A project name that held an address
+ * is linked by number alone (`/<number>`, which every Gerrit version redirects),
+ * so the address is not kept in the link either.
+ */
 export function changeUrl(base: string, project: string, number: number): string {
-  return `${base.replace(/\/+$/, '')}/c/${project}/+/${number}`;
+  const root = base.replace(/\/+$/, '');
+  return maskEmail(project) === project ? `${root}/c/${project}/+/${number}` : `${root}/${number}`;
 }
 
 export function mapChange(change: GerritChange, ctx: MapContext): Item<Change> {
@@ -230,6 +234,7 @@ export function mapChange(change: GerritChange, ctx: MapContext): Item<Change> {
     kind: CHANGE_KIND,
     nativeId: change._number,
     updatedOn: change.updated,
-    data,
+    // Every string and key: project, label and file names, revision keys, Change-Id, ids.
+    data: maskDeep(data),
   });
 }
