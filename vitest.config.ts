@@ -12,6 +12,8 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: ['test/browser/**', '**/node_modules/**'],
+          // Temporary folders go to one folder per run; a test that leaves one behind fails the run.
+          globalSetup: ['test/tmp-guard.ts'],
         },
       },
       {

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
@@ -18,6 +18,31 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
+/**
+ * The request target as a URL and its decoded path, or undefined when it is not
+ * a plain origin-form path: `//` and `//host/x` (which a URL parser reads as a
+ * host), `*`, a full URL, bad percent-encoding or a NUL byte all answer 400.
+ */
+function readTarget(raw: string | undefined): { url: URL; path: string } | undefined {
+  if (!raw || !raw.startsWith('/') || raw.startsWith('//')) return undefined;
+  let url: URL;
+  let path: string;
+  try {
+    url = new URL(raw, 'http://localhost');
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    return undefined;
+  }
+  return path.includes('\0') ? undefined : { url, path };
+}
+
+/** Streams a file; a read error (the file went away) ends the response instead of the process. */
+function send(file: string, res: ServerResponse): void {
+  createReadStream(file)
+    .on('error', (err) => res.destroy(err))
+    .pipe(res);
+}
+
 export interface StaticServer {
   url: string;
   close(): Promise<void>;
@@ -32,9 +57,14 @@ export interface StaticServer {
 export async function serveStatic(dir: string, base = '/', port = 0): Promise<StaticServer> {
   const root = resolve(dir);
   const log: { path: string; bytes: number }[] = [];
-  const server: Server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    let path = decodeURIComponent(url.pathname);
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const parsed = readTarget(req.url);
+    if (!parsed) {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('bad request');
+      return;
+    }
+    const { url } = parsed;
+    let { path } = parsed;
     if (!path.startsWith(base)) {
       res.writeHead(404).end('not found');
       return;
@@ -59,13 +89,20 @@ export async function serveStatic(dir: string, base = '/', port = 0): Promise<St
       const notFound = join(root, '404.html');
       const nf = await stat(notFound).catch(() => undefined);
       res.writeHead(404, { 'content-type': TYPES['.html']! });
-      if (nf) createReadStream(notFound).pipe(res);
+      if (nf) send(notFound, res);
       else res.end('not found');
       return;
     }
     log.push({ path: url.pathname, bytes: final.size });
     res.writeHead(200, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream', 'content-length': final.size });
-    createReadStream(target).pipe(res);
+    send(target, res);
+  };
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      // One bad request must never stop the server.
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('internal error');
+      else res.destroy(err as Error);
+    });
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const { port: actual } = server.address() as AddressInfo;

@@ -119,12 +119,14 @@ describe('Catalog: what a later change knows wins', () => {
     expect(c.byKey.get('demo:1')!.subject).toBe(`Fix bug found by ${OPTED_OUT_NAME}`);
   });
 
-  it('gives projects whose names fold to the same slug distinct pages', () => {
-    const c = new Catalog({ affiliations: {}, privacy: { optOut: [] } });
-    c.add(change(1, { project: 'Team/Tool' }));
-    c.add(change(2, { project: 'team/tool' }));
-    c.finish();
-    expect(new Set([...c.projects.values()].map((p) => p.slug))).toEqual(new Set(['team/tool', 'team/tool-2']));
+  it('gives projects whose names fold to the same slug distinct pages, whatever their activity order', () => {
+    for (const order of [['Team/Tool', 'team/tool'], ['team/tool', 'Team/Tool']]) {
+      const c = new Catalog({ affiliations: {}, privacy: { optOut: [] } });
+      order.forEach((project, i) => c.add(change(i + 1, { project })));
+      c.finish();
+      expect(c.projects.get('team/tool')!.slug).toBe('team/tool');
+      expect(c.projects.get('Team/Tool')!.slug).toMatch(/^team\/tool~[0-9a-f]{8}$/);
+    }
   });
 });
 
@@ -142,6 +144,27 @@ describe('review list pages', () => {
     expect(pages.find((p) => p.filter.month === '2024-01')?.total).toBe(120);
     // No page for an empty combination: nothing is abandoned here.
     expect(pages.some((p) => p.filter.status === 'abandoned')).toBe(false);
+  });
+
+  it('gives demo and demo/status/merged distinct list paths (neither takes a page of the other)', () => {
+    const c = new Catalog({ affiliations: {}, privacy: { optOut: [] } });
+    let n = 1;
+    for (const project of ['demo', 'demo/status/merged', 'demo/page/2', 'x/./y/../z']) {
+      c.add(change(n++, { project }));
+      c.add(change(n++, { project, status: 'NEW', submitted: undefined }));
+    }
+    c.finish();
+    const projects = [...c.projects.values()];
+    const pages = allListPages(c.changes, projects);
+    const params = pages.map((p) => p.param);
+    expect(new Set(params).size).toBe(params.length);
+    const demo = projects.find((p) => p.name === 'demo')!;
+    const odd = projects.find((p) => p.name === 'demo/status/merged')!;
+    expect(listPath({ project: demo, status: 'merged' })).toBe('reviews/project/demo/status/merged/');
+    expect(listPath({ project: odd })).toBe('reviews/project/demo/status-/merged/');
+    expect(pages.find((p) => p.param === 'project/demo/status/merged')!.items.map((i) => i.project)).toEqual(['demo']);
+    expect(pages.find((p) => p.param === 'project/demo/page/2')).toBeUndefined();
+    for (const p of params) expect(p?.split('/').every((s) => s !== '' && s !== '.' && s !== '..') ?? true, p).toBe(true);
   });
 
   it('counts statuses per project once', () => {

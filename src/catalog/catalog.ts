@@ -2,7 +2,7 @@ import type { AgoraConfig } from '../config/schema.ts';
 import type { Change } from '../model/change.ts';
 import type { Item } from '../model/item.ts';
 import { personKey, type Account } from '../model/person.ts';
-import { personPath, projectPath, projectSlug } from './slug.ts';
+import { personPath, projectPath, projectSlugs } from './slug.ts';
 import { summariseChange } from './summarise.ts';
 import { OPTED_OUT_NAME, UNKNOWN_ORG, type ChangeSummary, type Person, type ProjectSummary } from './types.ts';
 
@@ -41,7 +41,6 @@ export class Catalog {
   private readonly byProject = new Map<string, ChangeSummary[]>();
   private readonly authored = new Map<string, ChangeSummary[]>();
   private readonly reviewed = new Map<string, { change: ChangeSummary; date: string }[]>();
-  private readonly slugs = new Set<string>();
   private redactPattern?: RegExp;
 
   constructor(private readonly config: Pick<AgoraConfig, 'affiliations' | 'privacy'>) {
@@ -79,7 +78,8 @@ export class Catalog {
       }
     }
     for (const list of this.reviewed.values()) list.sort((a, b) => b.date.localeCompare(a.date));
-    for (const [name, changes] of this.byProject) this.projects.set(name, this.project(name, changes));
+    const slugs = projectSlugs(this.byProject.keys());
+    for (const [name, changes] of this.byProject) this.projects.set(name, this.project(name, slugs.get(name)!, changes));
     return this;
   }
 
@@ -191,7 +191,7 @@ export class Catalog {
     }
   }
 
-  private project(name: string, changes: ChangeSummary[]): ProjectSummary {
+  private project(name: string, slug: string, changes: ChangeSummary[]): ProjectSummary {
     const people = new Set<string>();
     let merged = 0;
     let open = 0;
@@ -201,7 +201,6 @@ export class Catalog {
       if (c.owner && this.counts(c.owner)) people.add(c.owner);
       for (const r of c.reviews) people.add(r.by);
     }
-    const slug = this.uniqueSlug(name);
     return {
       name,
       source: changes[0]!.source,
@@ -214,15 +213,6 @@ export class Catalog {
       contributors: people.size,
       lastActivity: changes[0]?.updated,
     };
-  }
-
-  /** `Foo` and `foo` (or `a b` and `a-b`) fold to one slug; later ones get a numbered suffix. */
-  private uniqueSlug(name: string): string {
-    const base = projectSlug(name);
-    let slug = base;
-    for (let n = 2; this.slugs.has(slug); n++) slug = `${base}-${n}`;
-    this.slugs.add(slug);
-    return slug;
   }
 }
 

@@ -58,14 +58,16 @@ export async function activityChartScopes(): Promise<ActivityScope[]> {
 }
 
 /**
- * Prepared activity chart for `all`, a project name (`aurora/compute`) or a
- * scope id (`projects/aurora/compute`). Throws for an unknown scope, naming it.
+ * Prepared activity chart for a scope id (`all`, `projects/aurora/compute`), a
+ * scope, or `{ project: name }`. A project name is never read as a scope id: a
+ * project may be called `all` or `projects/x`. Throws for an unknown scope, naming it.
  */
-export async function activityChartFor(scope: string | ActivityScope = 'all'): Promise<PreparedChart> {
+export async function activityChartFor(scope: string | ActivityScope | { project: string } = 'all'): Promise<PreparedChart> {
   const { series, scopes, siteTitle } = await load();
-  const wanted = typeof scope === 'string' ? scope : scope.id;
-  const found = wanted === 'all' ? ALL_SCOPE : scopes.find((s) => s.id === wanted || s.project === wanted);
-  if (!found) throw new Error(`activity chart: unknown scope ${JSON.stringify(wanted)} (expected "all", a project name or "projects/<slug>")`);
+  const byProject = typeof scope === 'object' && !('id' in scope);
+  const wanted = typeof scope === 'string' ? scope : 'id' in scope ? scope.id : scope.project;
+  const found = byProject ? scopes.find((s) => s.project === wanted) : wanted === 'all' ? ALL_SCOPE : scopes.find((s) => s.id === wanted);
+  if (!found) throw new Error(`activity chart: unknown ${byProject ? 'project' : 'scope'} ${JSON.stringify(wanted)}${byProject ? '' : ' (expected "all" or "projects/<slug>")'}`);
   return {
     scope: found,
     data: activityChartData(series, found, siteTitle),

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -61,9 +61,13 @@ sources:
 
   it('resolves the store folder relative to the config file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'agora-config-'));
-    writeFileSync(join(dir, 'agora.config.yaml'), minimal);
-    expect(loadConfig(join(dir, 'agora.config.yaml')).dataDir).toBe(join(dir, 'content'));
-    expect(() => loadConfig(join(dir, 'missing.yaml'))).toThrow(/cannot read config .*missing\.yaml: ENOENT/);
+    try {
+      writeFileSync(join(dir, 'agora.config.yaml'), minimal);
+      expect(loadConfig(join(dir, 'agora.config.yaml')).dataDir).toBe(join(dir, 'content'));
+      expect(() => loadConfig(join(dir, 'missing.yaml'))).toThrow(/cannot read config .*missing\.yaml: ENOENT/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('the committed demo config is valid', () => {

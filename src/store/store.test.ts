@@ -1,15 +1,23 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { makeItem } from '../model/item.ts';
 import { bucketFor, fileNameFor, Store } from './store.ts';
 
 const item = (n: number | string, subject = 'x', updatedOn = '2024-01-01T00:00:00Z') =>
   makeItem({ source: 'demo', type: 'gerrit', origin: 'https://review.example', kind: 'change', nativeId: n, updatedOn, data: { subject, n } });
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'agora-store-'));
+const made: string[] = [];
+const tmp = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'agora-store-'));
+  made.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('Store', () => {
   it('writes one file per item in a hashed bucket and reads it back', async () => {

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
-import { CHROMIUM, root } from './harness.ts';
+import { CHROMIUM_ARGS, chromiumPath, root } from './harness.ts';
 import { chromium, type Browser } from 'playwright-core';
 
 const run = promisify(execFile);
@@ -22,7 +22,7 @@ beforeAll(async () => {
   await writeFile(join(dir, 'agora.config.yaml'), config);
   await run(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--config', join(dir, 'agora.config.yaml'), '--out', out, '--quiet'], { cwd: root, maxBuffer: 64 << 20 });
   server = await serveStatic(out, '/portal/');
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 }, 600_000);
 
 afterAll(async () => {

@@ -104,11 +104,27 @@ describe('activity chart', () => {
   });
 
   it('embed pages render without site chrome, light and dark', async () => {
-    for (const [path, scheme] of [['embed/activity/all/', 'light'], ['embed/activity/dark/all/', 'light']] as const) {
+    // [path, reader's colour scheme, theme the embed must show]
+    const cases = [
+      ['embed/activity/all/', 'light', 'light'],
+      ['embed/activity/all/', 'dark', 'dark'],
+      ['embed/activity/all/?theme=light', 'dark', 'light'],
+      ['embed/activity/all/?theme=dark', 'light', 'dark'],
+      ['embed/activity/dark/all/', 'light', 'dark'],
+    ] as const;
+    for (const [path, scheme, theme] of cases) {
       const page = await open(path, { colorScheme: scheme });
-      expect(await page.locator('svg.agora-chart').count()).toBe(1);
-      expect(await page.locator('header.site-header').count()).toBe(0);
-      expect(await axeViolations(page)).toEqual([]);
+      const where = `${path} for a ${scheme}-scheme reader`;
+      expect(await page.locator('svg.agora-chart').count(), where).toBe(1);
+      expect(await page.locator('header.site-header').count(), where).toBe(0);
+      // The page and the chart's own colours (its text colour, --chart-fg) both follow the theme.
+      const colours = await page.evaluate(() => ({
+        page: getComputedStyle(document.body).backgroundColor,
+        text: getComputedStyle(document.querySelector('svg.agora-chart')!).color,
+      }));
+      expect(isDark(colours.page), `${where}: page background ${colours.page}`).toBe(theme === 'dark');
+      expect(isDark(colours.text), `${where}: chart text ${colours.text}`).toBe(theme !== 'dark');
+      expect(await axeViolations(page), where).toEqual([]);
       await page.context().close();
     }
   });
@@ -119,3 +135,10 @@ describe('activity chart', () => {
     await page.context().close();
   });
 });
+
+/** `rgb(r, g, b)` darker than mid-grey (relative luminance below 0.4). */
+function isDark(colour: string): boolean {
+  const [r, g, b] = (colour.match(/[\d.]+/g) ?? []).map(Number).map((v) => v / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  if (r === undefined || g === undefined || b === undefined) throw new Error(`not a colour: ${colour}`);
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.4;
+}

@@ -1,15 +1,30 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
+import { findChromium, MANUAL_INSTALL, systemProbe } from '../../scripts/lib/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 
 const run = promisify(execFile);
 export const root = resolve(import.meta.dirname, '../..');
-export const CHROMIUM = process.env.AGORA_CHROMIUM ?? '/usr/bin/chromium';
+
+/** The Chromium global-setup.ts found or installed (looked up again when a file runs without it). */
+export function chromiumPath(): string {
+  let provided: string | undefined;
+  try {
+    provided = inject('chromium');
+  } catch {
+    provided = undefined;
+  }
+  const found = provided ?? findChromium(systemProbe());
+  if (!found) throw new Error(`browser tests need Chromium: ${MANUAL_INSTALL} (or set AGORA_CHROMIUM)`);
+  return found;
+}
+
+/** Flags for a headless Chromium in a container, without background traffic. */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Builds the demo portal once per test run into .cache/test-dist (reused when AGORA_TEST_DIST is set). */
 let built: Promise<string> | undefined;
@@ -40,15 +55,10 @@ export interface Harness {
 }
 
 export async function startHarness(): Promise<Harness> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`browser tests need Chromium at ${CHROMIUM}: apt-get install -y chromium (or set AGORA_CHROMIUM)`);
-  }
+  const executablePath = chromiumPath();
   const dist = await buildDemo();
   const server = await serveStatic(dist, '/');
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   return {
     server,
     browser,
