@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startGerritSimulator, type Fault, type GerritSimulator, type GerritSimulatorOptions } from '../../../scripts/simulator/gerrit.ts';
-import { GerritClient } from './client.ts';
-import { GerritAuthError, GerritFormatError, GerritHttpError, GerritNetworkError, GerritNotFoundError, GerritPagingError } from './errors.ts';
+import { GerritClient, GerritPagingError } from './client.ts';
+import { HttpAuthError, HttpFormatError, HttpStatusError, HttpNetworkError, HttpNotFoundError } from '../../lib/http/errors.ts';
 
 const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/gerrit/small', import.meta.url));
 let sim: GerritSimulator | undefined;
@@ -159,7 +159,7 @@ describe('GerritClient retries', () => {
   it('gives up after the configured retries with the method, URL and status', async () => {
     const { client, delays } = await setup([{ times: Infinity, respond: { status: 503, body: 'maintenance' } }], { retries: 2 });
     const err = await collect(client, 'project:demo/beta', 100).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(GerritHttpError);
+    expect(err).toBeInstanceOf(HttpStatusError);
     expect((err as Error).message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/changes\/\?q=project%3Ademo%2Fbeta.* answered HTTP 503 \(body: maintenance\)$/);
     expect(delays).toEqual([500, 1000]);
   });
@@ -171,7 +171,7 @@ describe('GerritClient retries', () => {
     const twice = await setup([{ times: 2, respond: { truncate: true } }], { retries: 4 });
     sim = twice.sim;
     const err = await collect(twice.client, 'project:demo/beta', 100).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(GerritFormatError);
+    expect(err).toBeInstanceOf(HttpFormatError);
     expect((err as Error).message).toContain('not valid JSON');
     expect(twice.sim.requests).toHaveLength(2);
   });
@@ -179,7 +179,7 @@ describe('GerritClient retries', () => {
   it('does not retry an HTML page and says what it got', async () => {
     const { client, sim } = await setup([{ times: Infinity, respond: { html: true } }]);
     const err = await collect(client, 'project:demo/beta', 100).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(GerritFormatError);
+    expect(err).toBeInstanceOf(HttpFormatError);
     expect((err as Error).message).toMatch(/GET http:\/\/127.*\/changes\/.*expected JSON but got an HTML page.*first bytes: "<!DOCTYPE html>/);
     expect(sim.requests).toHaveLength(1);
   });
@@ -189,9 +189,9 @@ describe('GerritClient retries', () => {
       { match: 'missing', respond: { status: 404, body: 'Not found: missing' } },
       { match: 'private', respond: { status: 403, body: 'forbidden' } },
     ]);
-    await expect(collect(client, 'project:missing', 10)).rejects.toBeInstanceOf(GerritNotFoundError);
+    await expect(collect(client, 'project:missing', 10)).rejects.toBeInstanceOf(HttpNotFoundError);
     const auth = await collect(client, 'project:private', 10).catch((e: unknown) => e);
-    expect(auth).toBeInstanceOf(GerritAuthError);
+    expect(auth).toBeInstanceOf(HttpAuthError);
     expect((auth as Error).message).toMatch(/anonymously.*private/);
     expect(sim.requests).toHaveLength(2);
   });
@@ -199,7 +199,7 @@ describe('GerritClient retries', () => {
   it('retries timeouts and keeps the cause', async () => {
     const { client, delays } = await setup([], { delayMs: 300, timeoutMs: 50, retries: 1 });
     const err = await collect(client, 'project:demo/beta', 100).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(GerritNetworkError);
+    expect(err).toBeInstanceOf(HttpNetworkError);
     expect((err as Error).message).toMatch(/no answer within 0.05 s/);
     expect((err as Error).cause).toBeDefined();
     expect(delays).toEqual([500]);
@@ -235,16 +235,16 @@ describe('GerritClient retries', () => {
 
     asked.length = 0;
     const err = await collect(client(5), 'project:demo/beta', 40).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(GerritNetworkError);
+    expect(err).toBeInstanceOf(HttpNetworkError);
     expect(asked).toEqual(['n=40', 'n=20', 'n=10', 'n=10', 'n=10']);
-    expect((err as GerritNetworkError).url).toMatch(/[?&]n=10(&|$)/);
+    expect((err as HttpNetworkError).url).toMatch(/[?&]n=10(&|$)/);
   });
 
   it('retries connection failures and keeps the cause', async () => {
     const { client, sim, delays } = await setup([], { retries: 1 });
     await sim.close();
     const err = await collect(client, 'project:demo/beta', 100).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(GerritNetworkError);
+    expect(err).toBeInstanceOf(HttpNetworkError);
     expect((err as Error).message).toMatch(/^GET http:\/\/127.* failed: /);
     expect((err as Error).cause).toBeInstanceOf(Error);
     expect(delays).toEqual([500]);
@@ -257,7 +257,7 @@ describe('GerritClient error texts', () => {
     new GerritClient({ baseUrl: 'https://review.example.org', timeoutMs: 1000, retries: 1, sleep: async () => {}, fetch: async () => new Response(body, { status: 200 }) });
   const failure = async (client: GerritClient) => {
     const err = await collect(client, 'project:x', 10).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(GerritFormatError);
+    expect(err).toBeInstanceOf(HttpFormatError);
     return (err as Error).message;
   };
 

@@ -4,20 +4,18 @@
  * the clock are injectable so tests run against the local simulator without
  * waiting for real backoff.
  */
-import {
-  excerpt,
-  GerritAuthError,
-  GerritFormatError,
-  GerritHttpError,
-  GerritNetworkError,
-  GerritNotFoundError,
-  GerritPagingError,
-} from './errors.ts';
+/**
+ * Anonymous Gerrit REST over the shared HTTP transport (src/lib/http): XSSI
+ * prefix, JSON, paging. I/O only; what the JSON means is parse.ts's business.
+ * `fetch`, `sleep` and the clock are injectable so tests run against the local
+ * simulator without waiting for real backoff.
+ */
+import { excerpt, HttpError, HttpFormatError, HttpStatusError, redactUrl } from '../../lib/http/errors.ts';
+import { HttpTransport, utf8, type FetchLike, type Sleep } from '../../lib/http/transport.ts';
 import { stripXssiPrefix } from './parse.ts';
-import { RETRY_STATUSES, retryDelay } from './retry-timing.ts';
 
-export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
-export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+export type { FetchLike, Sleep } from '../../lib/http/transport.ts';
+export { defaultSleep } from '../../lib/http/transport.ts';
 
 export interface GerritClientOptions {
   /** Server base URL, e.g. https://review.opendev.org (no trailing `/a/`: we read anonymously). */
@@ -45,28 +43,11 @@ export const CHANGE_OPTIONS = ['DETAILED_ACCOUNTS', 'DETAILED_LABELS', 'MESSAGES
 /** Smallest page asked for after timeouts: below this, paging costs more than it saves. */
 export const MIN_PAGE_SIZE_AFTER_TIMEOUT = 10;
 
-export const defaultSleep: Sleep = (ms, signal) =>
-  new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason as Error);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal?.reason as Error);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-
-/** Failures worth another attempt, and the response whose headers may say when. */
-class Retryable extends Error {
-  constructor(
-    readonly final: Error,
-    readonly headers?: Headers,
-    readonly timedOut = false,
-  ) {
-    super(final.message);
+/** The listing could not be read to a provable end (paging ignored, cut short, or stuck). */
+export class GerritPagingError extends HttpError {
+  override name = 'GerritPagingError';
+  constructor(method: string, url: string, what: string) {
+    super(`${method} ${redactUrl(url)}: ${what}`, method, url);
   }
 }
 
@@ -74,17 +55,27 @@ function looksLikeHtml(body: string): boolean {
   return /^\s*<(!doctype|html|head|body|\?xml|[a-z]+[\s>])/i.test(body);
 }
 
+/** Gerrit's JSON: a login or proxy page is not retried; a cut-off body is, once. */
+export function parseGerritJson(bytes: Uint8Array, url: string): unknown {
+  const body = utf8(bytes);
+  if (looksLikeHtml(body)) {
+    // A login page or a proxy's error page: waiting will not turn it into JSON.
+    throw new HttpFormatError('GET', url, 'expected JSON but got an HTML page (a login page or a proxy error page?)', excerpt(body, 80));
+  }
+  try {
+    return JSON.parse(stripXssiPrefix(body));
+  } catch (err) {
+    throw new HttpFormatError('GET', url, `expected JSON but the body is not valid JSON (${body.length} bytes; cut off?)`, excerpt(body, 80), { cause: err, retry: true });
+  }
+}
+
 export class GerritClient {
   readonly baseUrl: string;
-  private readonly fetchFn: FetchLike;
-  private readonly sleepFn: Sleep;
-  private readonly now: () => number;
+  private readonly http: HttpTransport;
 
-  constructor(private readonly options: GerritClientOptions) {
+  constructor(options: GerritClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-    this.fetchFn = options.fetch ?? ((input, init) => fetch(input, init));
-    this.sleepFn = options.sleep ?? defaultSleep;
-    this.now = options.now ?? Date.now;
+    this.http = new HttpTransport(options);
   }
 
   /**
@@ -93,63 +84,10 @@ export class GerritClient {
    * `onTimeout` had its say, so a caller can ask for less when the server is slow.
    */
   async getJson(path: string | (() => string), hooks: { onTimeout?: () => void } = {}): Promise<unknown> {
-    const maxAttempts = this.options.retries + 1;
-    let formatRetried = false;
-    for (let attempt = 1; ; attempt++) {
-      const url = `${this.baseUrl}${typeof path === 'string' ? path : path()}`;
-      try {
-        return await this.attempt(url);
-      } catch (err) {
-        if (!(err instanceof Retryable)) throw err;
-        // A cut-off body is retried once, however many retries the config allows.
-        const isFormat = err.final instanceof GerritFormatError;
-        if (isFormat && formatRetried) throw err.final;
-        if (attempt >= maxAttempts) throw err.final;
-        if (isFormat) formatRetried = true;
-        if (err.timedOut) hooks.onTimeout?.();
-        const delayMs = retryDelay(attempt, err.headers, this.now(), { jitter: this.options.random });
-        this.options.onRetry?.({ url, attempt, delayMs, reason: err.message });
-        await this.sleepFn(delayMs, this.options.signal);
-      }
-    }
-  }
-
-  private async attempt(url: string): Promise<unknown> {
-    const method = 'GET';
-    const timeout = AbortSignal.timeout(this.options.timeoutMs);
-    const signal = this.options.signal ? AbortSignal.any([this.options.signal, timeout]) : timeout;
-    let response: Response;
-    let body: string;
-    try {
-      response = await this.fetchFn(url, { method, headers: { accept: 'application/json' }, signal, redirect: 'follow' });
-      body = await response.text();
-    } catch (err) {
-      if (this.options.signal?.aborted) throw err;
-      const timedOut = timeout.aborted || (err as Error).name === 'TimeoutError';
-      const detail = timedOut
-        ? `no answer within ${this.options.timeoutMs / 1000} s`
-        : `${(err as Error).message}${(err as { cause?: Error }).cause?.message ? ` (${(err as { cause: Error }).cause.message})` : ''}`;
-      throw new Retryable(new GerritNetworkError(method, url, detail, err), undefined, timedOut);
-    }
-    if (!response.ok) {
-      const bodyExcerpt = excerpt(body);
-      if (response.status === 401 || response.status === 403) throw new GerritAuthError(method, url, response.status, bodyExcerpt);
-      if (response.status === 404) throw new GerritNotFoundError(method, url, bodyExcerpt);
-      const error = new GerritHttpError(method, url, response.status, bodyExcerpt);
-      if (RETRY_STATUSES.has(response.status)) throw new Retryable(error, response.headers);
-      throw error;
-    }
-    if (looksLikeHtml(body)) {
-      // A login page or a proxy's error page: waiting will not turn it into JSON.
-      throw new GerritFormatError(method, url, 'expected JSON but got an HTML page (a login page or a proxy error page?)', excerpt(body, 80));
-    }
-    try {
-      return JSON.parse(stripXssiPrefix(body));
-    } catch (err) {
-      throw new Retryable(
-        new GerritFormatError(method, url, `expected JSON but the body is not valid JSON (${body.length} bytes; cut off?)`, excerpt(body, 80), { cause: err }),
-      );
-    }
+    const url = (): string => `${this.baseUrl}${typeof path === 'string' ? path : path()}`;
+    const result = await this.http.get(url, { accept: 'application/json', onTimeout: hooks.onTimeout, parse: (bytes, r) => parseGerritJson(bytes, r.url) });
+    if (result.notModified) throw new HttpFormatError('GET', result.url, 'answered 304 Not Modified to an unconditional request', '');
+    return result.value;
   }
 
   /**
@@ -200,10 +138,10 @@ export class GerritClient {
       try {
         page = await this.getJson(pathNow, { onTimeout: shrink });
       } catch (err) {
-        if (before === undefined || !(err instanceof GerritHttpError) || err.status !== 400) throw err;
+        if (before === undefined || !(err instanceof HttpStatusError) || err.status !== 400) throw err;
         throw new GerritPagingError('GET', url, `the listing stopped after ${seen.size} changes (offsets brought nothing more), and going on with before: was refused: HTTP 400 (${err.bodyExcerpt})`);
       }
-      if (!Array.isArray(page)) throw new GerritFormatError('GET', url, 'expected a JSON array of changes', excerpt(JSON.stringify(page), 80));
+      if (!Array.isArray(page)) throw new HttpFormatError('GET', url, 'expected a JSON array of changes', excerpt(JSON.stringify(page), 80));
       const last: unknown = page[page.length - 1];
       const more = isRecord(last) && last._more_changes === true;
       // An offset page must overlap what was seen: otherwise changes shifted past it.

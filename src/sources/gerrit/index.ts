@@ -9,7 +9,7 @@ import type { Item } from '../../model/item.ts';
 import type { RemovalCandidate, SourceDriver, SyncContext, SyncOutcome } from '../types.ts';
 import { splitBotConfig } from './bots.ts';
 import { GerritClient, type FetchLike, type Sleep } from './client.ts';
-import { GerritHttpError, GerritNotFoundError } from './errors.ts';
+import { HttpNotFoundError, HttpStatusError } from '../../lib/http/errors.ts';
 import { mapChange } from './map.ts';
 import { isoToGerritQueryTime, parseChanges } from './parse.ts';
 
@@ -51,7 +51,7 @@ export function buildQuery(project: string | undefined, since: Date | undefined,
 
 /** A 400 that says the server does not know after: (Gerrit 2.6-2.8). */
 function refusesAfter(err: unknown): boolean {
-  return err instanceof GerritHttpError && err.status === 400 && /\b(after|since)\b/i.test(err.bodyExcerpt);
+  return err instanceof HttpStatusError && err.status === 400 && /\b(after|since)\b/i.test(err.bodyExcerpt);
 }
 
 function compileBots(config: GerritSourceConfig): ReturnType<typeof splitBotConfig> {
@@ -99,7 +99,7 @@ async function syncGerrit(ctx: SyncContext<GerritSourceConfig>, deps: GerritDriv
   for (const p of projects) if (previous[keyOf(p)]) cursors[keyOf(p)] = previous[keyOf(p)]!;
   let done = 0;
   let projectMissed = false;
-  let notFound: GerritNotFoundError | undefined;
+  let notFound: HttpNotFoundError | undefined;
   let answeredScopes = 0;
   // Projects read to the end that have no change at all (so no cursor of their own).
   const empty = new Set<string>();
@@ -160,7 +160,7 @@ async function syncGerrit(ctx: SyncContext<GerritSourceConfig>, deps: GerritDriv
       if (next && (!own || next > own)) cursors[key] = next;
       if (answered === 0 && !own) empty.add(key);
     } catch (err) {
-      if (err instanceof GerritNotFoundError) {
+      if (err instanceof HttpNotFoundError) {
         // One missing project should not hide the others; the run is then not complete,
         // so nothing is removed and the cursor stays where it was.
         ctx.skip(labelOf(project), `source "${config.id}": ${err.message}`);
