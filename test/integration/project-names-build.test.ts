@@ -16,6 +16,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANGE_KIND, type Change } from '../../src/model/change.ts';
 import { makeItem } from '../../src/model/item.ts';
+import { mapChange } from '../../src/sources/gerrit/map.ts';
+import { parseChanges } from '../../src/sources/gerrit/parse.ts';
 import { Store } from '../../src/store/store.ts';
 import { REPO_ROOT, tempDir } from './helpers.ts';
 
@@ -64,6 +66,28 @@ function change(n: number, project: string, status: Change['status']): Change {
   };
 }
 
+/**
+ * A change as a hostile Gerrit sends it, through the real parser and mapper: addresses in
+ * the project name, a label name, a revision key, the Change-Id and a message id, and a
+ * commit message full of Python decorators (`@mock.patch.object(` once failed the build).
+ */
+const DECORATED = 'Mock the clock in tests\n\n@mock.patch.object(time, "time")\n@mock.patch("x.y")\n@property\ndef f(self): pass\n';
+function hostileMapped(): ReturnType<typeof mapChange> {
+  const raw = {
+    id: 'x', _number: 900, project: 'mail/jane.doe@example.org', branch: 'master', change_id: 'I900"a b"@example.org',
+    subject: 'Decorators everywhere', status: 'NEW', created: '2025-01-05 10:00:00.000000000', updated: '2025-02-20 10:00:00.000000000',
+    owner: { _account_id: 1, name: 'Ada Owner', username: 'ada' },
+    labels: { 'Ask-carol@example.org': { all: [{ _account_id: 2, name: 'Ben Reviewer', value: 1, date: '2025-01-06 10:00:00.000000000' }] } },
+    messages: [{ id: 'm-dave%40example.org', author: { _account_id: 2, name: 'Ben Reviewer' }, date: '2025-01-06 10:00:00.000000000', message: 'Patch Set 1: Ask-carol@example.org+1\n\n@mock.patch.object(a, "b") looks fine' }],
+    current_revision: 'abc@[192.0.2.1]',
+    revisions: { 'abc@[192.0.2.1]': { _number: 1, created: '2025-01-05 10:00:00.000000000', commit: { message: DECORATED } } },
+  };
+  const { changes } = parseChanges([raw]);
+  return mapChange(changes[0]!, { config: { id: 'demo', url: 'https://review.example', webUrl: undefined }, botPatterns: [] });
+}
+const MASKED_PROJECT = 'mail/j…@example.org';
+const ALL_PROJECTS = [...HOSTILE_PROJECTS, MASKED_PROJECT];
+
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? htmlFiles(join(dir, e.name)) : e.name === 'index.html' ? [join(dir, e.name)] : []));
 }
@@ -101,6 +125,7 @@ beforeAll(async () => {
       await store.set(makeItem({ source: 'demo', type: 'gerrit', origin: 'https://review.example', kind: CHANGE_KIND, nativeId: data.number, updatedOn: data.updated, data }));
     }
   }
+  await store.set(hostileMapped());
   await store.setMeta({ cursor: '2025-03-01T00:00:00Z' });
   const config = join(work, 'agora.config.yaml');
   await writeFile(config, ['site:', '  title: Names', '  url: https://names.example.org', 'data: content', 'sources:', '  - id: demo', '    type: gerrit', '    url: https://review.example', ''].join('\n'));
@@ -127,7 +152,7 @@ describe('a build with hostile project names', () => {
   it('gives every project its own page, at a safe path, with its own chart', () => {
     const pages = headings(out, 'projects');
     pages.delete('projects/');
-    expect([...pages.values()].sort()).toEqual([...HOSTILE_PROJECTS].sort());
+    expect([...pages.values()].sort()).toEqual([...ALL_PROJECTS].sort());
     const charts = headings(out, 'charts/activity');
     for (const [path, name] of pages) {
       expect(path, name).toMatch(/^[a-z0-9._~/-]+\/$/);
@@ -150,12 +175,23 @@ describe('a build with hostile project names', () => {
 
   it('gives every project its own chart page and downloads, with its own data', () => {
     const charts = headings(out, 'charts/activity/projects');
-    expect([...charts.values()].sort()).toEqual(HOSTILE_PROJECTS.map((p) => `Review activity per month: ${p}`).sort());
+    expect([...charts.values()].sort()).toEqual(ALL_PROJECTS.map((p) => `Review activity per month: ${p}`).sort());
     for (const dir of charts.keys()) {
       const json = join(out, `${dir.slice(0, -1)}.json`);
       expect(existsSync(json), json).toBe(true);
       expect(JSON.parse(readFileSync(json, 'utf8')).title).toBe(charts.get(dir));
       expect(existsSync(join(out, `${dir.slice(0, -1)}.csv`))).toBe(true);
     }
+  });
+});
+
+describe('a build with addresses and decorators in the store', () => {
+  // Regression: `@mock.patch.object(` in a commit message became `\n@mock.patch.object` in a search chunk,
+  // read as an address, and addresses in project or label names reached the store and failed the build.
+  it('passes the privacy check and shows the decorators as written', () => {
+    expect(build.stdout).toMatch(/privacy check passed/);
+    const page = readFileSync(join(out, 'changes/demo/900/index.html'), 'utf8');
+    expect(page).toContain('@mock.patch.object(time, &quot;time&quot;)');
+    expect(page).not.toMatch(/jane\.doe|carol@|dave%40|"a b"@|192\.0\.2\.1/);
   });
 });
