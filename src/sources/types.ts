@@ -22,8 +22,19 @@ export interface Progress {
  */
 export interface SyncContext<C extends SourceConfig = SourceConfig> {
   config: C;
-  /** Fetch only what changed after this instant (cursor or config `since`); undefined = everything. */
+  /**
+   * Where a source with one cursor starts: on an incremental run the stored
+   * `meta.cursor`, on a first or `--full` run `windowStart`; undefined = everything.
+   * A source that keeps a cursor per scope (Gerrit: per project) reads those from
+   * `meta` instead, and starts a scope without one at `windowStart`.
+   */
   since?: Date;
+  /**
+   * The oldest update the config asks for (its `since`), on every run: the floor
+   * of a `--full` run and of a new scope. Items older than it are never removed
+   * for not being listed. Undefined = the whole history.
+   */
+  windowStart?: Date;
   /** True for `--full`: fetch everything, then remove what the upstream no longer has. */
   full: boolean;
   /** Sync state the source saved last time (cursor and anything else it keeps). */
@@ -57,7 +68,15 @@ export interface RemovalCandidate {
   item: Item<unknown>;
 }
 
-/** One upstream type. Its folder holds client, parser, mapper and this entry. */
+/**
+ * One upstream type. Its folder holds client, parser, mapper and this entry.
+ * The contract: `sync` emits every item it reads (the engine writes them), calls
+ * `skip` for an item it cannot use and `warn` for what a manager should know,
+ * and returns the new cursor; it throws when the source cannot be read at all.
+ * The engine moves the cursor only after a run that returned, and removes
+ * unlisted items only after a `--full` run that returned `complete: true`, and
+ * then only those `confirmGone` confirms.
+ */
 export interface SourceDriver<C extends SourceConfig = SourceConfig> {
   type: C['type'];
   /** Kinds of items this source stores (used to remove unseen items after a full run). */
@@ -71,4 +90,23 @@ export interface SourceDriver<C extends SourceConfig = SourceConfig> {
    * deeper), so without this hook nothing is removed. Throwing removes nothing.
    */
   confirmGone?(ctx: SyncContext<C>, candidates: readonly RemovalCandidate[]): Promise<Set<string>>;
+}
+
+/**
+ * A driver for one config type, as the registry holds it: typed for its own
+ * config slice inside, callable with any source config outside (the engine
+ * picks drivers by `type`, and a mismatch is refused, not cast away).
+ */
+export function defineDriver<C extends SourceConfig>(driver: SourceDriver<C>): SourceDriver {
+  const own = (ctx: SyncContext): SyncContext<C> => {
+    if (ctx.config.type !== driver.type) throw new Error(`the ${driver.type} driver was given a source of type "${ctx.config.type}"`);
+    return ctx as SyncContext<C>;
+  };
+  const confirmGone = driver.confirmGone?.bind(driver);
+  return {
+    type: driver.type,
+    kinds: driver.kinds,
+    sync: async (ctx) => driver.sync(own(ctx)),
+    ...(confirmGone ? { confirmGone: async (ctx: SyncContext, candidates: readonly RemovalCandidate[]) => confirmGone(own(ctx), candidates) } : {}),
+  };
 }

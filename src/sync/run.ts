@@ -81,11 +81,13 @@ async function syncOne(source: SourceConfig, opts: RunOptions, now: () => number
     await store.cleanTemporaries();
     // A corrupt _meta.json stops this source only (the error names the file); the others still run.
     const meta = await store.getMeta();
+    const windowStart = 'since' in source && source.since instanceof Date ? source.since : undefined;
     const sinceText = full ? undefined : meta.cursor;
-    const since = sinceText ? new Date(sinceText) : 'since' in source ? source.since : undefined;
+    const since = sinceText ? new Date(sinceText) : windowStart;
     const ctx: SyncContext = {
       config: source,
       since,
+      windowStart,
       full,
       meta,
       signal: opts.signal,
@@ -144,7 +146,7 @@ async function removeUnseen(
       const item = await readItem(file).catch(() => undefined);
       if (!item) continue;
       // Items older than the configured window were not asked for, so not seeing them proves nothing.
-      if ('since' in source && source.since && item.updatedOn < source.since.toISOString()) continue;
+      if (ctx.windowStart && item.updatedOn < ctx.windowStart.toISOString()) continue;
       candidates.push({ kind, nativeId: parseItemId(item.id).nativeId, item, file });
     }
   }

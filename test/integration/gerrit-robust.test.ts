@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startGerritSimulator, type Fault, type GerritSimulator, type GerritSimulatorOptions } from '../../scripts/simulator/gerrit.ts';
 import { AgoraConfig } from '../../src/config/schema.ts';
 import { createGerritDriver } from '../../src/sources/gerrit/index.ts';
-import type { SourceDriver } from '../../src/sources/types.ts';
+import { defineDriver } from '../../src/sources/types.ts';
 import { acquireStoreLock, StoreLockedError } from '../../src/store/lock.ts';
 import { Store } from '../../src/store/store.ts';
 import { runSync } from '../../src/sync/run.ts';
@@ -39,7 +39,7 @@ function sync(config: AgoraConfig, dir: string, opts: { full?: boolean; clock?: 
   const driver = createGerritDriver({ sleep: async () => {}, now: () => NOW });
   return runSync(config, {
     store: new Store(dir),
-    drivers: new Map([['gerrit', driver as unknown as SourceDriver]]),
+    drivers: new Map([['gerrit', defineDriver(driver)]]),
     full: opts.full,
     log: { info: () => {}, warn: (m) => void warnings.push(m) },
     now: () => 0,

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startGerritSimulator, type Fault, type GerritSimulator } from '../../scripts/simulator/gerrit.ts';
 import type { AgoraConfig } from '../../src/config/schema.ts';
 import { createGerritDriver } from '../../src/sources/gerrit/index.ts';
-import type { SourceDriver } from '../../src/sources/types.ts';
+import { defineDriver } from '../../src/sources/types.ts';
 import { Store } from '../../src/store/store.ts';
 import { runSync } from '../../src/sync/run.ts';
 import { countJson, fixtureChanges, gerritConfig, SMALL_FIXTURE, tempDir, treeHash } from './helpers.ts';
@@ -32,7 +32,7 @@ function sync(config: AgoraConfig, dir: string, opts: { full?: boolean } = {}) {
   const driver = createGerritDriver({ sleep: async (ms) => void delays.push(ms), now: () => Date.parse('2024-04-01T00:00:00Z') });
   const run = runSync(config, {
     store: new Store(dir),
-    drivers: new Map([['gerrit', driver as unknown as SourceDriver]]),
+    drivers: new Map([['gerrit', defineDriver(driver)]]),
     full: opts.full,
     log: { info: () => {}, warn: (m) => void warnings.push(m) },
     now: () => 0,

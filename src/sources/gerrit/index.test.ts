@@ -22,6 +22,7 @@ function fakeContext(config: GerritSourceConfig, over: Partial<SyncContext<Gerri
     config,
     full: false,
     meta: {},
+    windowStart: config.since,
     emit: async (item) => {
       emitted.push(item);
       return 'new';

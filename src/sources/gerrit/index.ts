@@ -114,11 +114,12 @@ async function syncGerrit(ctx: SyncContext<GerritSourceConfig>, deps: GerritDriv
     ctx.progress({ done, note: project ?? 'all projects' });
     let own = previous[key];
     if (own && own > clampCursor(own, runStart)) {
-      ctx.warn(labelOf(project), `the stored cursor ${own} is in the future (a wrong upstream clock put it there): syncing from ${config.since?.toISOString() ?? 'the beginning'} again`);
+      ctx.warn(labelOf(project), `the stored cursor ${own} is in the future (a wrong upstream clock put it there): syncing from ${ctx.windowStart?.toISOString() ?? 'the beginning'} again`);
       delete cursors[key];
       own = undefined;
     }
-    const since = ctx.full || !own ? config.since : new Date(own);
+    // Per-project cursors: a project without one (new, or on --full) starts at the configured window.
+    const since = ctx.full || !own ? ctx.windowStart : new Date(own);
     let maxUpdated: string | undefined;
     let answered = 0;
     const list = async (legacy: boolean): Promise<void> => {
