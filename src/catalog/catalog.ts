@@ -4,7 +4,7 @@ import type { Item } from '../model/item.ts';
 import { personKey, type Account } from '../model/person.ts';
 import { personPath, projectPath, projectSlugs } from './slug.ts';
 import { summariseChange } from './summarise.ts';
-import { OPTED_OUT_NAME, UNKNOWN_ORG, type ChangeSummary, type Person, type ProjectSummary } from './types.ts';
+import { OPTED_OUT_NAME, UNKNOWN_ORG, type ActivityEvent, type ChangeSummary, type Person, type ProjectSummary } from './types.ts';
 
 /** What the items say about one account, merged over every change it appears in. */
 interface Seen {
@@ -34,6 +34,8 @@ export class Catalog {
   readonly people = new Map<string, Person>();
   readonly projects = new Map<string, ProjectSummary>();
   readonly byKey = new Map<string, ChangeSummary>();
+  /** What counted people did, oldest first (after `finish`). */
+  readonly events: ActivityEvent[] = [];
   private readonly optOut: Set<string>;
   private readonly seen = new Map<string, Seen>();
   private readonly hidden = new Set<string>();
@@ -71,12 +73,15 @@ export class Catalog {
       if (c.owner) {
         push(this.authored, c.owner, c);
         this.count(c.owner, 'changesAuthored', c.created, c.updated);
+        if (this.counts(c.owner)) this.events.push({ who: c.owner, act: 'authored', when: c.created, kind: 'change', item: c.key, source: c.source, place: c.project });
       }
       for (const r of c.reviews) {
         push(this.reviewed, r.by, { change: c, date: r.date });
         this.count(r.by, 'reviewsGiven', r.date);
+        this.events.push({ who: r.by, act: 'reviewed', when: r.date, kind: 'change', item: c.key, source: c.source, place: c.project });
       }
     }
+    this.events.sort((a, b) => a.when.localeCompare(b.when) || a.who.localeCompare(b.who) || a.item.localeCompare(b.item));
     for (const list of this.reviewed.values()) list.sort((a, b) => b.date.localeCompare(a.date));
     const slugs = projectSlugs(this.byProject.keys());
     for (const [name, changes] of this.byProject) this.projects.set(name, this.project(name, slugs.get(name)!, changes));

@@ -29,6 +29,28 @@ export interface ChangeSummary {
   url: string;
 }
 
+/**
+ * One thing a person did, of any kind: authored a change, reviewed one, posted
+ * to a list, chaired a meeting… People, their counts, first and last seen and
+ * every "active contributors" figure come from these. Only counted people
+ * (humans who did not opt out) have events in `Catalog.events`.
+ */
+export interface ActivityEvent {
+  /** Person key, `<source>:<native account id>`. */
+  who: string;
+  /** What they did: `authored`, `reviewed`, `posted`, `attended`, `chaired`… */
+  act: string;
+  /** When, UTC ISO 8601. */
+  when: string;
+  /** The item's kind (`change`, `message`, `meeting`…). */
+  kind: string;
+  /** Key of the item the act was on (`<source>:<native id>` for changes). */
+  item: string;
+  source: string;
+  /** Name of the place it happened in (a project, list, team or repository), when it has one. */
+  place?: string;
+}
+
 export interface Person {
   key: string;
   source: string;
