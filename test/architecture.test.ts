@@ -61,12 +61,13 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   'src/store': ['src/lib', 'src/model'],
   'src/sources': ['src/lib', 'src/model', 'src/config', 'src/store'],
   'src/sync': ['src/lib', 'src/model', 'src/config', 'src/store', 'src/sources'],
-  'src/catalog': ['src/lib', 'src/model', 'src/config', 'src/store'],
-  'src/search': ['src/lib', 'src/model', 'src/catalog'],
+  'src/kinds': ['src/lib', 'src/model'],
+  'src/catalog': ['src/lib', 'src/model', 'src/config', 'src/store', 'src/kinds'],
+  'src/search': ['src/lib', 'src/model', 'src/kinds', 'src/catalog'],
   'src/charts': ['src/lib', 'src/catalog'],
-  'src/components': ['src/lib', 'src/model', 'src/catalog', 'src/charts', 'src/search', 'src/styles'],
-  'src/layouts': ['src/lib', 'src/model', 'src/catalog', 'src/charts', 'src/search', 'src/components', 'src/styles'],
-  'src/pages': ['src/lib', 'src/model', 'src/catalog', 'src/charts', 'src/search', 'src/components', 'src/layouts', 'src/styles'],
+  'src/components': ['src/lib', 'src/model', 'src/kinds', 'src/catalog', 'src/charts', 'src/search', 'src/styles'],
+  'src/layouts': ['src/lib', 'src/model', 'src/kinds', 'src/catalog', 'src/charts', 'src/search', 'src/components', 'src/styles'],
+  'src/pages': ['src/lib', 'src/model', 'src/kinds', 'src/catalog', 'src/charts', 'src/search', 'src/components', 'src/layouts', 'src/styles'],
   'src/styles': [],
 };
 

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../model/change.ts';
 import { makeItem } from '../model/item.ts';
+import { defaultKinds } from '../kinds/index.ts';
+import { allListPages, facetCounts, listPath, PAGE_SIZE, type ChangeSummary } from '../kinds/change/index.ts';
 import { Catalog } from './catalog.ts';
-import { allListPages, facetCounts, listPath, PAGE_SIZE } from './lists.ts';
 import { OPTED_OUT_NAME, UNKNOWN_ORG } from './types.ts';
+
+const newCatalog = (config: ConstructorParameters<typeof Catalog>[0]) => new Catalog(config, defaultKinds());
+const changesOf = (c: Catalog) => c.items<ChangeSummary>('change');
+const summary = (c: Catalog, key: string) => c.item<ChangeSummary>('change', key)!;
+const projectOf = (c: Catalog) => (s: ChangeSummary) => c.placeOf(s);
 
 const accounts = {
   '1': { id: '1', name: 'Ada Owner', username: 'ada', emailDomain: 'corp.example', isBot: false },
@@ -45,7 +51,7 @@ function change(n: number, over: Partial<Change> = {}) {
 }
 
 function catalog() {
-  const c = new Catalog({ affiliations: { 'corp.example': 'Corp', 'other.example': 'Other Inc' }, privacy: { optOut: ['hidden'] } });
+  const c = newCatalog({ affiliations: { 'corp.example': 'Corp', 'other.example': 'Other Inc' }, privacy: { optOut: ['hidden'] } });
   for (let n = 1; n <= 120; n++) c.add(change(n, n % 3 === 0 ? { status: 'NEW', submitted: undefined } : {}));
   return c.finish();
 }
@@ -53,9 +59,9 @@ function catalog() {
 describe('Catalog', () => {
   it('counts reviews by humans other than the owner, never bots', () => {
     const c = catalog();
-    const s = c.byKey.get('demo:1')!;
+    const s = summary(c, 'demo:1');
     expect(s.reviews.map((r) => r.by)).toEqual(['demo:2']);
-    expect(c.people.get('demo:2')).toMatchObject({ name: 'Ben Reviewer', org: 'Other Inc', reviewsGiven: 120, changesAuthored: 0 });
+    expect(c.people.get('demo:2')).toMatchObject({ name: 'Ben Reviewer', org: 'Other Inc', acts: { 'change:reviewed': 120 }, activity: 120 });
     expect(c.people.get('demo:3')).toMatchObject({ isBot: true, path: undefined, org: 'Automation' });
     expect(c.contributors().map((p) => p.key)).toEqual(['demo:1', 'demo:2']);
   });
@@ -63,7 +69,7 @@ describe('Catalog', () => {
   it('honours the opt-out list: no page, no name, no counted reviews, name redacted from text', () => {
     const c = catalog();
     expect(c.people.get('demo:4')).toMatchObject({ name: OPTED_OUT_NAME, path: undefined, username: undefined, org: UNKNOWN_ORG });
-    expect(c.byKey.get('demo:1')!.reviews.some((r) => r.by === 'demo:4')).toBe(false);
+    expect(summary(c, 'demo:1').reviews.some((r) => r.by === 'demo:4')).toBe(false);
     expect(c.redact('Signed-off-by: Hidden Person <h…@corp.example>\ncc hidden, not hiddenness')).toBe(
       `Signed-off-by: ${OPTED_OUT_NAME} <h…@corp.example>\ncc ${OPTED_OUT_NAME}, not hiddenness`,
     );
@@ -78,54 +84,54 @@ describe('Catalog', () => {
 
   it('sorts newest update first and summarises projects', () => {
     const c = catalog();
-    const updated = c.changes.map((s) => s.updated);
+    const updated = changesOf(c).map((s) => s.updated);
     expect([...updated].sort().reverse()).toEqual(updated);
-    expect(c.projects.get('p/one')).toMatchObject({ changes: 120, open: 40, merged: 80, contributors: 2, slug: 'p/one' });
-    expect(c.authoredBy('demo:1')).toHaveLength(120);
-    expect(c.reviewsBy('demo:2')).toHaveLength(120);
+    expect(c.place('demo', 'p/one')).toMatchObject({ items: 120, byKind: { change: 120 }, facets: { change: { open: 40, merged: 80 } }, contributors: 2, slug: 'p/one', label: { one: 'project' } });
+    expect(c.eventsOf('demo:1').filter((e) => e.act === 'authored')).toHaveLength(120);
+    expect(c.eventsOf('demo:2').filter((e) => e.act === 'reviewed')).toHaveLength(120);
   });
 });
 
 describe('Catalog: what a later change knows wins', () => {
   // Regression: the first change an account appeared in decided its bot and opt-out status for good.
   it('treats an account as a bot everywhere once most of its changes show it is one', () => {
-    const c = new Catalog({ affiliations: {}, privacy: { optOut: [] } });
+    const c = newCatalog({ affiliations: {}, privacy: { optOut: [] } });
     const plain = { ...accounts, '3': { id: '3', name: 'Account 3', isBot: false } };
     c.add(change(1, { accounts: plain }));
     c.add(change(2));
     c.add(change(3));
     c.finish();
     expect(c.people.get('demo:3')).toMatchObject({ name: 'Zuul', isBot: true, path: undefined });
-    expect(c.byKey.get('demo:1')!.reviews.map((r) => r.by)).toEqual(['demo:2', 'demo:4']);
+    expect(summary(c, 'demo:1').reviews.map((r) => r.by)).toEqual(['demo:2', 'demo:4']);
   });
 
   it('keeps a person who looked like automation in one change only', () => {
-    const c = new Catalog({ affiliations: {}, privacy: { optOut: [] } });
+    const c = newCatalog({ affiliations: {}, privacy: { optOut: [] } });
     c.add(change(1, { accounts: { ...accounts, '2': { ...accounts['2'], isBot: true } } }));
     c.add(change(2));
     c.add(change(3));
     c.finish();
-    expect(c.people.get('demo:2')).toMatchObject({ isBot: false, reviewsGiven: 3 });
+    expect(c.people.get('demo:2')).toMatchObject({ isBot: false, acts: { 'change:reviewed': 3 } });
   });
 
   it('hides an opted-out person even where a change only knew their account id', () => {
-    const c = new Catalog({ affiliations: {}, privacy: { optOut: ['hidden'] } });
+    const c = newCatalog({ affiliations: {}, privacy: { optOut: ['hidden'] } });
     const anonymous = { ...accounts, '4': { id: '4', name: 'Account 4', isBot: false } };
     c.add(change(1, { accounts: anonymous, subject: 'Fix bug found by Hidden Person' }));
     c.add(change(2));
     c.finish();
     expect(c.people.get('demo:4')).toMatchObject({ name: OPTED_OUT_NAME, path: undefined });
-    expect(c.byKey.get('demo:1')!.reviews.some((r) => r.by === 'demo:4')).toBe(false);
-    expect(c.byKey.get('demo:1')!.subject).toBe(`Fix bug found by ${OPTED_OUT_NAME}`);
+    expect(summary(c, 'demo:1').reviews.some((r) => r.by === 'demo:4')).toBe(false);
+    expect(summary(c, 'demo:1').subject).toBe(`Fix bug found by ${OPTED_OUT_NAME}`);
   });
 
   it('gives projects whose names fold to the same slug distinct pages, whatever their activity order', () => {
     for (const order of [['Team/Tool', 'team/tool'], ['team/tool', 'Team/Tool']]) {
-      const c = new Catalog({ affiliations: {}, privacy: { optOut: [] } });
+      const c = newCatalog({ affiliations: {}, privacy: { optOut: [] } });
       order.forEach((project, i) => c.add(change(i + 1, { project })));
       c.finish();
-      expect(c.projects.get('team/tool')!.slug).toBe('team/tool');
-      expect(c.projects.get('Team/Tool')!.slug).toMatch(/^team\/tool~[0-9a-f]{8}$/);
+      expect(c.place('demo', 'team/tool')!.slug).toBe('team/tool');
+      expect(c.place('demo', 'Team/Tool')!.slug).toMatch(/^team\/tool~[0-9a-f]{8}$/);
     }
   });
 });
@@ -133,7 +139,7 @@ describe('Catalog: what a later change knows wins', () => {
 describe('review list pages', () => {
   it('paginates every facet combination with stable paths', () => {
     const c = catalog();
-    const pages = allListPages(c.changes, [{ name: 'p/one', slug: 'p/one' }]);
+    const pages = allListPages(changesOf(c), projectOf(c));
     const all = pages.filter((p) => !p.filter.project && !p.filter.status && !p.filter.month);
     expect(all.map((p) => p.items.length)).toEqual([PAGE_SIZE, PAGE_SIZE, 20]);
     expect(all.map((p) => p.param)).toEqual([undefined, 'page/2', 'page/3']);
@@ -147,15 +153,15 @@ describe('review list pages', () => {
   });
 
   it('gives demo and demo/status/merged distinct list paths (neither takes a page of the other)', () => {
-    const c = new Catalog({ affiliations: {}, privacy: { optOut: [] } });
+    const c = newCatalog({ affiliations: {}, privacy: { optOut: [] } });
     let n = 1;
     for (const project of ['demo', 'demo/status/merged', 'demo/page/2', 'x/./y/../z']) {
       c.add(change(n++, { project }));
       c.add(change(n++, { project, status: 'NEW', submitted: undefined }));
     }
     c.finish();
-    const projects = [...c.projects.values()];
-    const pages = allListPages(c.changes, projects);
+    const projects = [...c.places.values()];
+    const pages = allListPages(changesOf(c), projectOf(c));
     const params = pages.map((p) => p.param);
     expect(new Set(params).size).toBe(params.length);
     const demo = projects.find((p) => p.name === 'demo')!;
@@ -169,7 +175,37 @@ describe('review list pages', () => {
 
   it('counts statuses per project once', () => {
     const c = catalog();
-    expect(facetCounts(c.changes).get('')).toEqual({ all: 120, open: 40, merged: 80, abandoned: 0 });
-    expect(facetCounts(c.changes).get('p/one')).toEqual({ all: 120, open: 40, merged: 80, abandoned: 0 });
+    expect(facetCounts(changesOf(c), projectOf(c)).get('')).toEqual({ all: 120, open: 40, merged: 80, abandoned: 0 });
+    expect(facetCounts(changesOf(c), projectOf(c)).get('p/one')).toEqual({ all: 120, open: 40, merged: 80, abandoned: 0 });
+  });
+});
+
+describe('Catalog: places are keyed by source and name', () => {
+  it('keeps two sources\' projects of the same name apart, each with its own page and counts', () => {
+    const c = newCatalog({ affiliations: {}, privacy: { optOut: [] } });
+    c.add(change(1, { project: 'docs' }));
+    const other = change(2, { project: 'docs' });
+    c.add({ ...other, source: 'mirror', id: 'mirror:change:2' });
+    c.finish();
+    const a = c.place('demo', 'docs')!;
+    const b = c.place('mirror', 'docs')!;
+    expect([a.items, b.items]).toEqual([1, 1]);
+    expect(a.slug).not.toBe(b.slug);
+    expect(c.itemsIn(b, 'change').map((s) => s.key)).toEqual(['mirror:2']);
+  });
+});
+
+describe('Catalog: people come from activity events', () => {
+  it('dates first and last seen from what people did, and leaves bots and opted-out people out of the events', () => {
+    const c = catalog();
+    expect(c.people.get('demo:1')).toMatchObject({ firstSeen: '2024-01-05T10:00:00Z', lastSeen: '2024-01-05T10:00:00Z', acts: { 'change:authored': 120 } });
+    expect(c.events.every((e) => e.who === 'demo:1' || e.who === 'demo:2')).toBe(true);
+    expect(c.events[0]).toMatchObject({ kind: 'change', act: 'authored', source: 'demo', place: 'p/one' });
+    expect(c.presentKinds().map((k) => k.kind)).toEqual(['change']);
+  });
+
+  it('refuses an item of a kind nobody registered, naming the kinds it knows', () => {
+    const c = newCatalog({ affiliations: {}, privacy: { optOut: [] } });
+    expect(() => c.add({ ...change(1), kind: 'notes' })).toThrow('no kind "notes" is registered (known: change)');
   });
 });

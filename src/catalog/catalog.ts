@@ -1,91 +1,142 @@
 import type { AgoraConfig } from '../config/schema.ts';
-import type { Change } from '../model/change.ts';
 import type { Item } from '../model/item.ts';
 import { personKey, type Account } from '../model/person.ts';
+import type { KindRegistry } from '../kinds/registry.ts';
+import type { ActivityEvent, ItemSummary, KindDefinition } from '../kinds/types.ts';
 import { personPath, projectPath, projectSlugs } from './slug.ts';
-import { summariseChange } from './summarise.ts';
-import { OPTED_OUT_NAME, UNKNOWN_ORG, type ActivityEvent, type ChangeSummary, type Person, type ProjectSummary } from './types.ts';
+import { OPTED_OUT_NAME, UNKNOWN_ORG, type Person, type Place } from './types.ts';
 
-/** What the items say about one account, merged over every change it appears in. */
+/** What the items say about one account, merged over every item it appears in. */
 interface Seen {
   source: string;
   accountId: string;
   name: string;
   username?: string;
   emailDomain?: string;
-  /** Changes the account appears in, and in how many of them it looked like automation. */
-  changes: number;
+  /** Items the account appears in, and in how many of them it looked like automation. */
+  items: number;
   botIn: number;
   names: Set<string>;
 }
 
 const PLACEHOLDER = /^Account \d+$/;
 
+/** The map key of a place: source and name (names may hold any character but this one). */
+export function placeKey(source: string, name: string): string {
+  return `${source}\u001f${name}`;
+}
+
 /**
- * Everything the pages need to list and count, built from the stored changes
+ * Everything the pages need to list and count, for every kind of item, built
  * in two steps: `add` each item (one pass over the store), then `finish`,
  * which decides once per person whether they are a bot or opted out (a later
- * change may know more than the first) and only then counts. Full change
- * bodies are not kept: a change page reads its own item from the store.
+ * item may know more than the first), settles each kind's summaries, and only
+ * then counts people, places and organisations from the activity events.
+ * Full items are not kept: an item's page reads it from the store.
  */
 export class Catalog {
-  /** Newest update first (after `finish`). */
-  readonly changes: ChangeSummary[] = [];
   readonly people = new Map<string, Person>();
-  readonly projects = new Map<string, ProjectSummary>();
-  readonly byKey = new Map<string, ChangeSummary>();
+  /** Places by `placeKey(source, name)`. */
+  readonly places = new Map<string, Place>();
   /** What counted people did, oldest first (after `finish`). */
   readonly events: ActivityEvent[] = [];
+  private readonly summaries = new Map<string, ItemSummary[]>();
+  private readonly index = new Map<string, ItemSummary>();
+  private readonly pending: ActivityEvent[] = [];
   private readonly optOut: Set<string>;
   private readonly seen = new Map<string, Seen>();
   private readonly hidden = new Set<string>();
   private readonly bots = new Set<string>();
-  private readonly byProject = new Map<string, ChangeSummary[]>();
-  private readonly authored = new Map<string, ChangeSummary[]>();
-  private readonly reviewed = new Map<string, { change: ChangeSummary; date: string }[]>();
+  private readonly byPerson = new Map<string, ActivityEvent[]>();
+  private readonly byPlace = new Map<string, ItemSummary[]>();
   private redactPattern?: RegExp;
 
-  constructor(private readonly config: Pick<AgoraConfig, 'affiliations' | 'privacy'>) {
+  constructor(
+    private readonly config: Pick<AgoraConfig, 'affiliations' | 'privacy'>,
+    readonly kinds: KindRegistry,
+  ) {
     this.optOut = new Set(config.privacy.optOut.map((s) => s.toLowerCase()));
   }
 
-  add(item: Item<Change>): void {
-    for (const [id, account] of Object.entries(item.data.accounts)) this.notice(item.source, id, account);
-    const summary = summariseChange(item);
-    this.changes.push(summary);
-    this.byKey.set(summary.key, summary);
+  add(item: Item<unknown>): void {
+    const def = this.kind(item.kind);
+    for (const [id, account] of def.accounts(item)) this.notice(item.source, id, account);
+    const summary = def.summarise(item);
+    push(this.summaries, def.kind, summary);
+    this.index.set(indexKey(def.kind, summary.key), summary);
+    for (const e of def.activity(item, summary)) {
+      this.pending.push({ ...e, kind: def.kind, item: summary.key, source: summary.source, place: e.place ?? summary.place });
+    }
   }
 
   /** Settles who is a bot or opted out, then counts. Call once, after the last `add`. */
   finish(): this {
     for (const [key, s] of this.seen) {
-      // Most of its changes must say so: a person who once pasted CI reports stays a person,
-      // while a CI system known only by its id is flagged in nearly every change it reports on.
-      if (s.botIn * 2 > s.changes) this.bots.add(key);
+      // Most of its items must say so: a person who once pasted CI reports stays a person,
+      // while a CI system known only by its id is flagged in nearly every item it reports on.
+      if (s.botIn * 2 > s.items) this.bots.add(key);
       if (this.optOut.has(key.toLowerCase()) || [...s.names].some((n) => this.optOut.has(n.toLowerCase()))) this.hidden.add(key);
     }
     for (const [key, s] of this.seen) this.people.set(key, this.person(key, s));
-    this.changes.sort((a, b) => b.updated.localeCompare(a.updated) || b.number - a.number);
-    for (const c of this.changes) {
-      c.reviews = c.reviews.filter((r) => this.counts(r.by));
-      c.subject = this.redact(c.subject);
-      push(this.byProject, c.project, c);
-      if (c.owner) {
-        push(this.authored, c.owner, c);
-        this.count(c.owner, 'changesAuthored', c.created, c.updated);
-        if (this.counts(c.owner)) this.events.push({ who: c.owner, act: 'authored', when: c.created, kind: 'change', item: c.key, source: c.source, place: c.project });
-      }
-      for (const r of c.reviews) {
-        push(this.reviewed, r.by, { change: c, date: r.date });
-        this.count(r.by, 'reviewsGiven', r.date);
-        this.events.push({ who: r.by, act: 'reviewed', when: r.date, kind: 'change', item: c.key, source: c.source, place: c.project });
+    const settle = { counts: (k: string) => this.counts(k), redact: (t: string) => this.redact(t) };
+    for (const [kind, list] of this.summaries) {
+      const def = this.kind(kind);
+      list.sort(def.compare ? (a, b) => def.compare!(a, b) : newestFirst);
+      for (const s of list) {
+        def.settle?.(s, settle);
+        if (s.place !== undefined) push(this.byPlace, placeKey(s.source, s.place), s);
       }
     }
-    this.events.sort((a, b) => a.when.localeCompare(b.when) || a.who.localeCompare(b.who) || a.item.localeCompare(b.item));
-    for (const list of this.reviewed.values()) list.sort((a, b) => b.date.localeCompare(a.date));
-    const slugs = projectSlugs(this.byProject.keys());
-    for (const [name, changes] of this.byProject) this.projects.set(name, this.project(name, slugs.get(name)!, changes));
+    for (const e of this.pending) if (this.counts(e.who)) this.events.push(e);
+    this.pending.length = 0;
+    this.events.sort((a, b) => a.when.localeCompare(b.when) || a.who.localeCompare(b.who) || a.item.localeCompare(b.item) || a.act.localeCompare(b.act));
+    for (const e of this.events) {
+      push(this.byPerson, e.who, e);
+      const p = this.people.get(e.who);
+      if (!p) continue;
+      const act = `${e.kind}:${e.act}`;
+      p.acts[act] = (p.acts[act] ?? 0) + 1;
+      p.activity++;
+      if (!p.firstSeen || e.when < p.firstSeen) p.firstSeen = e.when;
+      if (!p.lastSeen || e.when > p.lastSeen) p.lastSeen = e.when;
+    }
+    this.buildPlaces();
     return this;
+  }
+
+  /** Every summary of a kind, newest update first. */
+  items<S extends ItemSummary = ItemSummary>(kind: string): readonly S[] {
+    return (this.summaries.get(kind) ?? []) as S[];
+  }
+
+  /** One summary by kind and key. */
+  item<S extends ItemSummary = ItemSummary>(kind: string, key: string): S | undefined {
+    return this.index.get(indexKey(kind, key)) as S | undefined;
+  }
+
+  /** Kinds that have at least one item, in registry order. */
+  presentKinds(): KindDefinition<unknown, ItemSummary>[] {
+    return this.kinds.all().filter((k) => (this.summaries.get(k.kind)?.length ?? 0) > 0);
+  }
+
+  place(source: string, name: string): Place | undefined {
+    return this.places.get(placeKey(source, name));
+  }
+
+  /** The place an item belongs to. */
+  placeOf(summary: Pick<ItemSummary, 'source' | 'place'>): Place | undefined {
+    return summary.place === undefined ? undefined : this.place(summary.source, summary.place);
+  }
+
+  /** Items in a place (of one kind, or all), newest update first. */
+  itemsIn<S extends ItemSummary = ItemSummary>(place: Pick<Place, 'source' | 'name'>, kind?: string): S[] {
+    const all = (this.byPlace.get(placeKey(place.source, place.name)) ?? []) as S[];
+    return kind === undefined ? [...all].sort(newestFirst) : all.filter((s) => s.kind === kind);
+  }
+
+  /** A person's counted acts, oldest first. */
+  eventsOf(key: string): readonly ActivityEvent[] {
+    return this.byPerson.get(key) ?? [];
   }
 
   /** Whether a person asked to be left out (by key, name or username). */
@@ -112,28 +163,11 @@ export class Catalog {
 
   /** People with a page: humans who did something and did not opt out, most active first. */
   contributors(): Person[] {
-    return [...this.people.values()]
-      .filter((p) => p.path && (p.changesAuthored > 0 || p.reviewsGiven > 0))
-      .sort((a, b) => b.changesAuthored + b.reviewsGiven - (a.changesAuthored + a.reviewsGiven) || a.name.localeCompare(b.name));
-  }
-
-  /** Changes of a project, newest update first. */
-  changesIn(project: string): ChangeSummary[] {
-    return this.byProject.get(project) ?? [];
-  }
-
-  /** Changes owned by a person, newest update first. */
-  authoredBy(key: string): ChangeSummary[] {
-    return this.authored.get(key) ?? [];
-  }
-
-  /** Review actions by a person, newest first. */
-  reviewsBy(key: string): { change: ChangeSummary; date: string }[] {
-    return this.reviewed.get(key) ?? [];
+    return [...this.people.values()].filter((p) => p.path && p.activity > 0).sort((a, b) => b.activity - a.activity || a.name.localeCompare(b.name));
   }
 
   /**
-   * Free text (commit messages, review comments, subjects) with the names and
+   * Free text (commit messages, comments, subjects) with the names and
    * usernames of opted-out people replaced, so a Signed-off-by line does not undo the opt-out.
    */
   redact(text: string): string {
@@ -148,22 +182,28 @@ export class Catalog {
   }
 
   /** A counted contributor: a known human who did not opt out. */
-  private counts(key: string): boolean {
+  counts(key: string): boolean {
     return this.seen.has(key) && !this.bots.has(key) && !this.hidden.has(key);
+  }
+
+  private kind(kind: string): KindDefinition<unknown, ItemSummary> {
+    const def = this.kinds.get(kind);
+    if (!def) throw new Error(`no kind "${kind}" is registered (known: ${this.kinds.all().map((k) => k.kind).join(', ')})`);
+    return def;
   }
 
   private notice(source: string, id: string, account: Account): void {
     const key = personKey(source, id);
     let s = this.seen.get(key);
     if (!s) {
-      s = { source, accountId: id, name: account.name, changes: 0, botIn: 0, names: new Set() };
+      s = { source, accountId: id, name: account.name, items: 0, botIn: 0, names: new Set() };
       this.seen.set(key, s);
     }
     // Later items may know more (a name where an earlier one only had the id).
     if (PLACEHOLDER.test(s.name) && !PLACEHOLDER.test(account.name)) s.name = account.name;
     s.username ??= account.username;
     s.emailDomain ??= account.emailDomain;
-    s.changes++;
+    s.items++;
     if (account.isBot) s.botIn++;
     s.names.add(account.name);
     if (account.username) s.names.add(account.username);
@@ -181,44 +221,81 @@ export class Catalog {
       org: hidden ? UNKNOWN_ORG : this.orgOf({ emailDomain: s.emailDomain, isBot: bot }),
       isBot: bot,
       path: bot || hidden ? undefined : personPath(s.source, s.accountId),
-      changesAuthored: 0,
-      reviewsGiven: 0,
+      acts: {},
+      activity: 0,
     };
   }
 
-  private count(key: string, field: 'changesAuthored' | 'reviewsGiven', ...dates: string[]): void {
-    const p = this.people.get(key);
-    if (!p) return;
-    p[field]++;
-    for (const d of dates) {
-      if (!p.firstSeen || d < p.firstSeen) p.firstSeen = d;
-      if (!p.lastSeen || d > p.lastSeen) p.lastSeen = d;
+  /**
+   * Places from the summaries that name one. A name that appears in one source
+   * keeps its readable slug; the same name in several sources is told apart by
+   * the source id.
+   */
+  private buildPlaces(): void {
+    const sourcesOf = new Map<string, Set<string>>();
+    for (const list of this.byPlace.values()) {
+      const s = list[0]!;
+      let set = sourcesOf.get(s.place!);
+      if (!set) sourcesOf.set(s.place!, (set = new Set()));
+      set.add(s.source);
+    }
+    const ident = (source: string, name: string) => ((sourcesOf.get(name)?.size ?? 0) > 1 ? `${source}/${name}` : name);
+    const slugs = projectSlugs([...this.byPlace.values()].map((l) => ident(l[0]!.source, l[0]!.place!)));
+    const people = new Map<string, Set<string>>();
+    for (const e of this.events) {
+      if (e.place === undefined) continue;
+      const k = placeKey(e.source, e.place);
+      let set = people.get(k);
+      if (!set) people.set(k, (set = new Set()));
+      set.add(e.who);
+    }
+    for (const [key, list] of this.byPlace) {
+      const first = list[0]!;
+      const name = first.place!;
+      const slug = slugs.get(ident(first.source, name))!;
+      const byKind: Record<string, number> = {};
+      const facets: Record<string, Record<string, number>> = {};
+      let firstActivity: string | undefined;
+      let lastActivity: string | undefined;
+      let label = { one: 'place', many: 'places' };
+      for (const s of list) {
+        const def = this.kind(s.kind);
+        label = def.placeLabel ?? label;
+        byKind[s.kind] = (byKind[s.kind] ?? 0) + 1;
+        const status = def.status?.(s);
+        const facet = status === undefined ? undefined : def.statuses?.find((w) => w.value === status)?.facet;
+        if (facet) {
+          const f = (facets[s.kind] ??= {});
+          f[facet] = (f[facet] ?? 0) + 1;
+        }
+        const start = s.created ?? s.updated;
+        if (!firstActivity || start < firstActivity) firstActivity = start;
+        if (!lastActivity || s.updated > lastActivity) lastActivity = s.updated;
+      }
+      this.places.set(key, {
+        key,
+        source: first.source,
+        name,
+        label,
+        slug,
+        path: projectPath(slug),
+        items: list.length,
+        byKind,
+        facets,
+        contributors: people.get(key)?.size ?? 0,
+        firstActivity,
+        lastActivity,
+      });
     }
   }
+}
 
-  private project(name: string, slug: string, changes: ChangeSummary[]): ProjectSummary {
-    const people = new Set<string>();
-    let merged = 0;
-    let open = 0;
-    for (const c of changes) {
-      if (c.status === 'MERGED') merged++;
-      else if (c.status === 'NEW') open++;
-      if (c.owner && this.counts(c.owner)) people.add(c.owner);
-      for (const r of c.reviews) people.add(r.by);
-    }
-    return {
-      name,
-      source: changes[0]!.source,
-      slug,
-      path: projectPath(slug),
-      changes: changes.length,
-      merged,
-      open,
-      abandoned: changes.length - merged - open,
-      contributors: people.size,
-      lastActivity: changes[0]?.updated,
-    };
-  }
+function indexKey(kind: string, key: string): string {
+  return `${kind}\u001f${key}`;
+}
+
+function newestFirst(a: ItemSummary, b: ItemSummary): number {
+  return b.updated.localeCompare(a.updated) || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

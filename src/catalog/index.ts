@@ -1,14 +1,18 @@
 import { loadConfig, resolveConfigPath, type LoadedConfig } from '../config/load.ts';
 import { CHANGE_KIND, type Change } from '../model/change.ts';
+import type { z } from 'zod';
 import type { Item } from '../model/item.ts';
+import { defaultKinds } from '../kinds/index.ts';
+import type { KindRegistry } from '../kinds/registry.ts';
 import { Store } from '../store/store.ts';
 import { Catalog } from './catalog.ts';
 import type { SourceSummary } from './types.ts';
 
 export * from './types.ts';
 export * from './slug.ts';
-export { Catalog, namesFor } from './catalog.ts';
-export * from './lists.ts';
+export { Catalog, namesFor, placeKey } from './catalog.ts';
+// The change kind's list pages, statuses and votes, for the review pages.
+export * from '../kinds/change/index.ts';
 
 export interface Site {
   loaded: LoadedConfig;
@@ -32,29 +36,42 @@ export function getSite(): Promise<Site> {
   return site;
 }
 
-export async function loadSite(configPath: string): Promise<Site> {
+/**
+ * Reads every registered kind of every configured source into a catalog. Each
+ * item's data is checked against its kind's schema as it is read: a stored file
+ * that no longer matches stops the build with the file named.
+ */
+export async function loadSite(configPath: string, kinds: KindRegistry = defaultKinds()): Promise<Site> {
   const loaded = loadConfig(configPath);
   const store = new Store(loaded.dataDir);
-  const catalog = new Catalog(loaded.config);
+  const catalog = new Catalog(loaded.config, kinds);
   const sources: SourceSummary[] = [];
   for (const src of loaded.config.sources) {
     const s = store.source(src.id);
     const meta = await s.getMeta();
     let items = 0;
     let origin = '';
-    for await (const item of s.items<Change>(CHANGE_KIND)) {
-      catalog.add(item);
-      origin = item.origin;
-      items++;
+    for (const def of kinds.all()) {
+      for await (const item of s.items(def.kind, def.schema)) {
+        catalog.add(item);
+        origin ||= item.origin;
+        items++;
+      }
     }
-    sources.push({ id: src.id, type: src.type, origin: origin || ('webUrl' in src && src.webUrl ? src.webUrl : src.url), items, cursor: meta.cursor });
+    sources.push({ id: src.id, type: src.type, origin: origin || ('webUrl' in src && src.webUrl ? src.webUrl : 'url' in src ? src.url : ''), items, cursor: meta.cursor });
   }
   catalog.finish();
   return { loaded, store, catalog, sources };
 }
 
-/** The full stored change for a change page. */
-export async function getChange(source: string, number: number): Promise<Item<Change> | undefined> {
+/** One stored item for its page, checked against its kind's schema. */
+export async function getItem<T>(kind: string, source: string, nativeId: string): Promise<Item<T> | undefined> {
   const site = await getSite();
-  return site.store.source(source).get<Change>(CHANGE_KIND, String(number));
+  const def = site.catalog.kinds.get(kind);
+  return site.store.source(source).get<T>(kind, nativeId, def?.schema as z.ZodType<T> | undefined);
+}
+
+/** The full stored change for a change page. */
+export function getChange(source: string, number: number): Promise<Item<Change> | undefined> {
+  return getItem<Change>(CHANGE_KIND, source, String(number));
 }

@@ -89,9 +89,6 @@ function fnv1a(text: string): string {
   return h.toString(16).padStart(8, '0');
 }
 
-export function changePath(source: string, number: number): string {
-  return `changes/${source}/${number}/`;
-}
 
 export function personPath(source: string, accountId: string): string {
   return `people/${source}/${encodeURIComponent(accountId)}/`;

@@ -1,57 +1,17 @@
-/** Build-time views of the store that pages, search and charts read. Nothing here knows an upstream format. */
+/**
+ * Build-time views of the store that pages, search and charts read. The core
+ * knows only kinds, places, people, organisations and activity events; what a
+ * kind's summary holds is the kind's business (src/kinds/). Nothing here knows
+ * an upstream format.
+ */
+export type { ActivityEvent, ItemSummary } from '../kinds/types.ts';
+export type { ChangeSummary } from '../kinds/change/summary.ts';
 
 export const UNKNOWN_ORG = 'Unknown affiliation';
 export const OPTED_OUT_NAME = 'A contributor (opted out)';
 
-export interface ChangeSummary {
-  /** `<source>:<number>`, unique across the portal. */
-  key: string;
-  source: string;
-  number: number;
-  project: string;
-  branch: string;
-  subject: string;
-  status: 'NEW' | 'MERGED' | 'ABANDONED';
-  /** Person key of the owner (`<source>:<account id>`); an opted-out owner's Person carries the neutral name. */
-  owner?: string;
-  created: string;
-  updated: string;
-  submitted?: string;
-  insertions: number;
-  deletions: number;
-  patchSets: number;
-  /** Humans (not the owner, not bots, not opted out) who voted or commented, as person keys, with when (after Catalog.finish). */
-  reviews: { by: string; date: string }[];
-  topic?: string;
-  /** Site-relative path of the change page, without the base, e.g. `changes/demo/10001/`. */
-  path: string;
-  /** Link to the change upstream. */
-  url: string;
-}
-
-/**
- * One thing a person did, of any kind: authored a change, reviewed one, posted
- * to a list, chaired a meeting… People, their counts, first and last seen and
- * every "active contributors" figure come from these. Only counted people
- * (humans who did not opt out) have events in `Catalog.events`.
- */
-export interface ActivityEvent {
-  /** Person key, `<source>:<native account id>`. */
-  who: string;
-  /** What they did: `authored`, `reviewed`, `posted`, `attended`, `chaired`… */
-  act: string;
-  /** When, UTC ISO 8601. */
-  when: string;
-  /** The item's kind (`change`, `message`, `meeting`…). */
-  kind: string;
-  /** Key of the item the act was on (`<source>:<native id>` for changes). */
-  item: string;
-  source: string;
-  /** Name of the place it happened in (a project, list, team or repository), when it has one. */
-  place?: string;
-}
-
 export interface Person {
+  /** `<source>:<native account id>`; a later identity file may map several accounts to one person. */
   key: string;
   source: string;
   accountId: string;
@@ -61,24 +21,39 @@ export interface Person {
   isBot: boolean;
   /** Site-relative path of the person's page; absent for bots and opted-out people. */
   path?: string;
-  changesAuthored: number;
-  reviewsGiven: number;
+  /** Counted acts by `<kind>:<act>` (`change:authored`, `message:posted`…). */
+  acts: Record<string, number>;
+  /** Every counted act, of every kind. */
+  activity: number;
   firstSeen?: string;
   lastSeen?: string;
 }
 
-export interface ProjectSummary {
-  name: string;
+/**
+ * Where items belong: a project, a mailing list, a meeting team, a repository.
+ * Keyed by source and name, so two sources may each have a `docs`.
+ */
+export interface Place {
+  key: string;
   source: string;
+  name: string;
+  /** What such places are called (`project`, `list`…), from the kind. */
+  label: { one: string; many: string };
   slug: string;
   path: string;
-  changes: number;
-  merged: number;
-  open: number;
-  abandoned: number;
+  /** Items in it, of every kind. */
+  items: number;
+  byKind: Record<string, number>;
+  /** Items per status facet, per kind (`facets.change.merged`). */
+  facets: Record<string, Record<string, number>>;
+  /** Distinct counted people with an event in it. */
   contributors: number;
+  firstActivity?: string;
   lastActivity?: string;
 }
+
+/** @deprecated name kept for pages written before places had kinds. */
+export type ProjectSummary = Place;
 
 export interface SourceSummary {
   id: string;

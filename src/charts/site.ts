@@ -3,7 +3,7 @@
  * exist and the prepared props for one of them. Pages and the lead's home and
  * project pages call `activityChartFor`; components only render what it returns.
  */
-import { getSite } from '../catalog/index.ts';
+import { getSite, type ChangeSummary } from '../catalog/index.ts';
 import { activityChartData, activityScopes, activitySeries, ALL_SCOPE, type ActivityScope, type ActivitySeries } from './activity.ts';
 import type { ChartData } from './series.ts';
 
@@ -46,8 +46,8 @@ let cache: Promise<{ series: ActivitySeries; scopes: ActivityScope[]; siteTitle:
 
 async function load() {
   cache ??= getSite().then(({ catalog, loaded }) => ({
-    series: activitySeries(catalog.changes),
-    scopes: activityScopes(catalog.projects.values()),
+    series: activitySeries(catalog.items<ChangeSummary>('change')),
+    scopes: activityScopes(catalog.places.values()),
     siteTitle: loaded.config.site.title,
   }));
   return cache;

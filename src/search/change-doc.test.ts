@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summariseChange } from '../catalog/summarise.ts';
+import { summariseChange } from '../kinds/change/summary.ts';
 import type { Change } from '../model/change.ts';
 import { makeItem } from '../model/item.ts';
 import { changeToDoc, MAX_BODY_CHARS } from './change-doc.ts';

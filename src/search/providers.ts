@@ -1,4 +1,4 @@
-import type { Site } from '../catalog/index.ts';
+import type { ChangeSummary, Site } from '../catalog/index.ts';
 import { CHANGE_KIND, type Change } from '../model/change.ts';
 import { changeToDoc } from './change-doc.ts';
 import type { SearchDoc, SearchDocumentProvider } from './types.ts';
@@ -7,7 +7,7 @@ import type { SearchDoc, SearchDocumentProvider } from './types.ts';
 export const changeProvider: SearchDocumentProvider = async function* (site: Site) {
   for (const src of site.loaded.config.sources) {
     for await (const item of site.store.source(src.id).items<Change>(CHANGE_KIND)) {
-      const summary = site.catalog.byKey.get(`${item.source}:${item.data.number}`);
+      const summary = site.catalog.item<ChangeSummary>(CHANGE_KIND, `${item.source}:${item.data.number}`);
       if (!summary) continue;
       // Bot and opt-out status as the catalog settled it over every change, not as this one item says.
       const excluded = (key: string) => site.catalog.isHidden(key) || site.catalog.isBot(key);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { z } from 'zod';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ItemEnvelope, parseItemId, sortKeys, type Item } from '../model/item.ts';
@@ -68,8 +69,9 @@ export class SourceStore {
     return join(this.dir, kind, bucketFor(nativeId), fileNameFor(nativeId));
   }
 
-  async get<T = unknown>(kind: string, nativeId: string): Promise<Item<T> | undefined> {
-    return readItem<T>(this.pathOf(kind, nativeId));
+  /** One item; with a schema, its data is checked (a mismatch names the file). */
+  async get<T = unknown>(kind: string, nativeId: string, schema?: z.ZodType<T>): Promise<Item<T> | undefined> {
+    return readItem<T>(this.pathOf(kind, nativeId), schema);
   }
 
   /** Stores an item; an unchanged one costs one read and no write. */
@@ -137,10 +139,10 @@ export class SourceStore {
     return out;
   }
 
-  /** Streams every item of a kind without holding them all in memory. */
-  async *items<T = unknown>(kind: string): AsyncGenerator<Item<T>> {
+  /** Streams every item of a kind without holding them all in memory; with a schema, each one's data is checked. */
+  async *items<T = unknown>(kind: string, schema?: z.ZodType<T>): AsyncGenerator<Item<T>> {
     for (const f of await this.files(kind)) {
-      const item = await readItem<T>(f);
+      const item = await readItem<T>(f, schema);
       if (item) yield item;
     }
   }
@@ -163,7 +165,12 @@ export class SourceStore {
   }
 }
 
-export async function readItem<T = unknown>(path: string): Promise<Item<T> | undefined> {
+/**
+ * Reads one stored item. The envelope is always checked; with a schema, the
+ * data too: a file written by an older version that no longer matches stops
+ * with the file, the field and what was wrong, rather than breaking a page later.
+ */
+export async function readItem<T = unknown>(path: string, schema?: z.ZodType<T>): Promise<Item<T> | undefined> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -179,5 +186,12 @@ export async function readItem<T = unknown>(path: string): Promise<Item<T> | und
   }
   const parsed = ItemEnvelope.safeParse(raw);
   if (!parsed.success) throw new StoreError(`${path}: stored item lacks the envelope (${parsed.error.issues[0]?.message})`);
-  return parsed.data as Item<T>;
+  if (!schema) return parsed.data as Item<T>;
+  const data = schema.safeParse(parsed.data.data);
+  if (!data.success) {
+    const issue = data.error.issues[0];
+    const field = issue?.path.length ? `data.${issue.path.map(String).join('.')}` : 'data';
+    throw new StoreError(`${path}: stored ${parsed.data.kind} does not match its schema: ${field}: ${issue?.message} (re-sync the source with --full, or remove the file)`);
+  }
+  return { ...parsed.data, data: data.data } as Item<T>;
 }

@@ -50,14 +50,15 @@ describe('demo portal pages', () => {
     await page.context().close();
   });
 
-  it('contributor pages list changes and reviews; opted-out people have none', async () => {
+  it('contributor pages show their activity of every kind and their changes; opted-out people have none', async () => {
     const page = await open('people/');
     const text = await page.locator('main').textContent();
     expect(text).not.toContain('Connor Fitzgerald');
     await page.locator('main table tbody tr a').first().click();
     await page.waitForURL(/\/people\/demo\/\d+\/$/);
     expect(await page.locator('h2', { hasText: 'Changes authored' }).count()).toBe(1);
-    expect(await page.locator('h2', { hasText: 'Reviews given' }).count()).toBe(1);
+    expect(await page.locator('h2', { hasText: 'Activity' }).count()).toBe(1);
+    expect(await page.locator('.cards').textContent()).toMatch(/reviews given/);
     await page.context().close();
   });
 

@@ -1,4 +1,5 @@
-import type { ChangeSummary } from './types.ts';
+import { FACET_OF, type StatusFacet } from './status.ts';
+import type { ChangeSummary } from './summary.ts';
 
 /**
  * Static, paginated review lists. Every project × status combination that has
@@ -7,9 +8,6 @@ import type { ChangeSummary } from './types.ts';
  */
 
 export const PAGE_SIZE = 50;
-export const STATUSES = ['open', 'merged', 'abandoned'] as const;
-export type StatusFacet = (typeof STATUSES)[number];
-const FACET_OF: Record<ChangeSummary['status'], StatusFacet> = { NEW: 'open', MERGED: 'merged', ABANDONED: 'abandoned' };
 
 export interface ListFilter {
   project?: { name: string; slug: string };
@@ -46,9 +44,11 @@ export function listPath(filter: ListFilter, page = 1): string {
   return p ? `reviews/${p}/` : 'reviews/';
 }
 
+/** The project a change belongs to, as the list pages name and link it. */
+export type ProjectOf = (change: ChangeSummary) => { name: string; slug: string } | undefined;
+
 /** Every list page for the given changes (already sorted newest first), grouped in one pass. */
-export function allListPages(changes: readonly ChangeSummary[], projects: readonly { name: string; slug: string }[]): ListPage[] {
-  const slugOf = new Map(projects.map((p) => [p.name, p]));
+export function allListPages(changes: readonly ChangeSummary[], projectOf: ProjectOf): ListPage[] {
   const groups = new Map<string, { filter: ListFilter; items: ChangeSummary[] }>();
   const add = (key: string, filter: ListFilter, c: ChangeSummary) => {
     let g = groups.get(key);
@@ -58,14 +58,15 @@ export function allListPages(changes: readonly ChangeSummary[], projects: readon
   groups.set('', { filter: {}, items: [] });
   for (const c of changes) {
     const status = FACET_OF[c.status];
-    const project = slugOf.get(c.project);
+    const p = projectOf(c);
+    const project = p && { name: p.name, slug: p.slug };
     const month = c.created.slice(0, 7);
     add('', {}, c);
     add(`s:${status}`, { status }, c);
     add(`m:${month}`, { month }, c);
     if (project) {
-      add(`p:${project.name}`, { project }, c);
-      add(`p:${project.name}|s:${status}`, { project, status }, c);
+      add(`p:${project.slug}`, { project }, c);
+      add(`p:${project.slug}|s:${status}`, { project, status }, c);
     }
   }
   const out: ListPage[] = [];
@@ -80,8 +81,8 @@ export function allListPages(changes: readonly ChangeSummary[], projects: readon
 
 const countCache = new WeakMap<readonly ChangeSummary[], Map<string, FacetCounts>>();
 
-/** Status counts per project name ('' = all projects), computed once per list of changes. */
-export function facetCounts(changes: readonly ChangeSummary[]): Map<string, FacetCounts> {
+/** Status counts per project slug ('' = all projects), computed once per list of changes. */
+export function facetCounts(changes: readonly ChangeSummary[], projectOf: ProjectOf): Map<string, FacetCounts> {
   let counts = countCache.get(changes);
   if (counts) return counts;
   counts = new Map();
@@ -93,7 +94,8 @@ export function facetCounts(changes: readonly ChangeSummary[]): Map<string, Face
   };
   for (const c of changes) {
     bump('', FACET_OF[c.status]);
-    bump(c.project, FACET_OF[c.status]);
+    const p = projectOf(c);
+    if (p) bump(p.slug, FACET_OF[c.status]);
   }
   countCache.set(changes, counts);
   return counts;

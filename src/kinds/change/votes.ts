@@ -1,4 +1,4 @@
-import type { Change, Vote } from '../model/change.ts';
+import type { Change, Vote } from '../../model/change.ts';
 
 const LABEL_ORDER = ['Code-Review', 'Verified', 'Workflow'];
 

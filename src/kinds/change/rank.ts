@@ -1,4 +1,4 @@
-import type { ChangeSummary } from './types.ts';
+import type { ChangeSummary } from './summary.ts';
 
 export interface Ranked {
   key: string;

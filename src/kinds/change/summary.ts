@@ -1,0 +1,86 @@
+import type { Change } from '../../model/change.ts';
+import type { Item } from '../../model/item.ts';
+import { personKey } from '../../model/person.ts';
+import type { ItemSummary } from '../types.ts';
+import type { ChangeStatusValue } from './status.ts';
+
+/** The list-friendly view of a code review change. */
+export interface ChangeSummary extends ItemSummary {
+  kind: 'change';
+  number: number;
+  /** The project (also the summary's `place`). */
+  project: string;
+  branch: string;
+  subject: string;
+  status: ChangeStatusValue;
+  /** Person key of the owner (`<source>:<account id>`); an opted-out owner's Person carries the neutral name. */
+  owner?: string;
+  created: string;
+  updated: string;
+  submitted?: string;
+  insertions: number;
+  deletions: number;
+  patchSets: number;
+  /** Humans (not the owner, not bots, not opted out) who voted or commented, as person keys, with when (after the catalog settles). */
+  reviews: { by: string; date: string }[];
+  topic?: string;
+  /** Site-relative path of the change page, without the base, e.g. `changes/demo/10001/`. */
+  path: string;
+  /** Link to the change upstream. */
+  url: string;
+}
+
+/**
+ * Labels whose votes are a review of the change (Gerrit's; other upstreams map
+ * their approvals onto Code-Review). Verified is CI's, so it is not counted.
+ */
+export const REVIEW_LABELS: ReadonlySet<string> = new Set(['Code-Review', 'Workflow']);
+
+export function changePath(source: string, number: number): string {
+  return `changes/${source}/${number}/`;
+}
+
+/**
+ * The summary of a stored change (pure). `reviews` holds everyone other than
+ * the owner who voted on a review label or wrote a message, once per person
+ * and day; the catalog later drops bots and opted-out people, whose status is
+ * only known once every item is read.
+ */
+export function summariseChange(item: Item<Change>): ChangeSummary {
+  const c = item.data;
+  const reviews: { by: string; date: string }[] = [];
+  const seen = new Set<string>();
+  const add = (id: string | undefined, date: string | undefined) => {
+    if (id === undefined || id === c.owner || !date) return;
+    const k = `${id}|${date.slice(0, 10)}`;
+    if (seen.has(k)) return;
+    seen.add(k);
+    reviews.push({ by: personKey(item.source, id), date });
+  };
+  for (const v of c.votes) if (REVIEW_LABELS.has(v.label)) add(v.by, v.date);
+  for (const m of c.messages) add(m.author, m.date);
+  reviews.sort((a, b) => a.date.localeCompare(b.date) || a.by.localeCompare(b.by));
+  return {
+    key: `${item.source}:${c.number}`,
+    kind: 'change',
+    source: item.source,
+    title: c.subject,
+    place: c.project,
+    number: c.number,
+    project: c.project,
+    branch: c.branch,
+    subject: c.subject,
+    status: c.status,
+    owner: c.owner !== undefined ? personKey(item.source, c.owner) : undefined,
+    created: c.created,
+    updated: c.updated,
+    submitted: c.submitted,
+    insertions: c.insertions,
+    deletions: c.deletions,
+    patchSets: c.patchSets.length,
+    reviews,
+    topic: c.topic,
+    path: changePath(item.source, c.number),
+    url: c.url,
+  };
+}

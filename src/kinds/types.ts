@@ -1,0 +1,94 @@
+/**
+ * What a kind of item declares once, so the catalog, the people pages, search
+ * and charts serve it without knowing it: its schema, how an item becomes a
+ * catalog summary, who it mentions, what people did in it (activity events),
+ * and where its page lives. Nothing here knows an upstream format.
+ */
+import type { z } from 'zod';
+import type { Item } from '../model/item.ts';
+import type { Account } from '../model/person.ts';
+
+/**
+ * One thing a person did, of any kind: authored a change, reviewed one, posted
+ * to a list, chaired a meeting… People, their counts, first and last seen and
+ * every "active contributors" figure come from these. Only counted people
+ * (humans who did not opt out) have events in `Catalog.events`.
+ */
+export interface ActivityEvent {
+  /** Person key, `<source>:<native account id>`. */
+  who: string;
+  /** What they did: `authored`, `reviewed`, `posted`, `attended`, `chaired`… */
+  act: string;
+  /** When, UTC ISO 8601. */
+  when: string;
+  /** The item's kind (`change`, `message`, `meeting`…). */
+  kind: string;
+  /** Key of the item the act was on (its summary's `key`). */
+  item: string;
+  source: string;
+  /** Name of the place it happened in (a project, list, team or repository), when it has one. */
+  place?: string;
+}
+
+/** An event as a kind reports it; the catalog fills in kind, item, source and (by default) place. */
+export type KindEvent = Pick<ActivityEvent, 'who' | 'act' | 'when'> & { place?: string };
+
+/** What every catalog summary has, whatever its kind. Kinds add their own fields. */
+export interface ItemSummary {
+  /** Unique within its kind across the portal, e.g. `<source>:<number>` for a change. */
+  key: string;
+  kind: string;
+  source: string;
+  /** What a list or a search result shows as its title. */
+  title: string;
+  created?: string;
+  updated: string;
+  /** The place it belongs to (project, list, team, repository), by name within its source. */
+  place?: string;
+  /** Site-relative path of its page, without the base. */
+  path: string;
+  /** Link to it upstream. */
+  url?: string;
+}
+
+/** One word of a kind's status vocabulary: the stored value, the facet it falls in, and what readers see. */
+export interface StatusWord {
+  value: string;
+  facet: string;
+  label: string;
+}
+
+/** What the catalog hands a kind when it settles summaries after every item is read. */
+export interface SettleContext {
+  /** Whether a person key is a counted contributor (a human who did not opt out). */
+  counts(personKey: string): boolean;
+  /** Free text with opted-out people's names replaced. */
+  redact(text: string): string;
+}
+
+export interface KindDefinition<T = unknown, S extends ItemSummary = ItemSummary> {
+  /** The stored kind (`content/<source>/<kind>/`). */
+  kind: string;
+  /** Words for it: `{ one: 'review', many: 'reviews' }`. */
+  label: { one: string; many: string };
+  /** What its places are called (`project`, `list`, `team`, `repository`). */
+  placeLabel?: { one: string; many: string };
+  /** Its data, checked when an item is read back from the store. */
+  schema: z.ZodType<T>;
+  /** The small list-friendly view the catalog keeps (full items stay in the store). */
+  summarise(item: Item<T>): S;
+  /** Every account the item mentions, by native id (identity, bot and opt-out settling). */
+  accounts(item: Item<T>): Iterable<[string, Account]>;
+  /** What people did in it. Bots and opted-out people are dropped by the catalog. */
+  activity(item: Item<T>, summary: S): KindEvent[];
+  /** Status vocabulary, defined once for every page, list and search result. */
+  statuses?: readonly StatusWord[];
+  /** The status value of a summary, when the kind has statuses. */
+  status?(summary: S): string;
+  /** Called once per summary after bots and opt-outs are settled (drop uncounted people, redact text). */
+  settle?(summary: S, ctx: SettleContext): void;
+  /** Verbs for its acts on person pages: `{ authored: 'changes authored' }`. */
+  acts: Record<string, string>;
+  /** List order; newest update first when absent. */
+  compare?(a: S, b: S): number;
+}
