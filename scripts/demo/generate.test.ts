@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { looksLikeBot } from '../../src/model/person.ts';
+import { nameLooksLikeBot as looksLikeBot } from '../../src/lib/bots.ts';
 import { DEMO_SEARCH_CHANGE, QUOKKA_SUBJECT, generateDemo, generateScaled, writeDemoFixtures, type DemoData } from './generate.ts';
 import type { AccountInfo, ChangeInfo } from './gerrit-types.ts';
 

@@ -87,8 +87,8 @@ export interface KindDefinition<T = unknown, S extends ItemSummary = ItemSummary
   status?(summary: S): string;
   /** Called once per summary after bots and opt-outs are settled (drop uncounted people, redact text). */
   settle?(summary: S, ctx: SettleContext): void;
-  /** Verbs for its acts on person pages: `{ authored: 'changes authored' }`. */
-  acts: Record<string, string>;
+  /** Words for its acts: `{ authored: { counted: 'changes authored', did: 'authored' } }`. */
+  acts: Record<string, { counted: string; did: string }>;
   /** List order; newest update first when absent. */
   compare?(a: S, b: S): number;
 }

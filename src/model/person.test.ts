@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeBot, maskDeep, maskEmail, personKey } from './person.ts';
+import { maskDeep, maskEmail, personKey } from './person.ts';
 
 describe('maskEmail', () => {
   it('keeps the first character and the domain', () => {
@@ -24,12 +24,8 @@ describe('maskEmail', () => {
   });
 });
 
-describe('looksLikeBot and personKey', () => {
-  it('tells automation by tag or name', () => {
-    expect(looksLikeBot({ name: 'Zuul' })).toBe(true);
-    expect(looksLikeBot({ name: 'Robo', tags: ['SERVICE_USER'] })).toBe(true);
-    expect(looksLikeBot({ name: 'Nightly' }, [/nightly/i])).toBe(true);
-    expect(looksLikeBot({ name: 'Jane Doe', username: 'jane' })).toBe(false);
+describe('personKey', () => {
+  it('joins source and native id', () => {
     expect(personKey('opendev', '22348')).toBe('opendev:22348');
   });
 });

@@ -23,27 +23,3 @@ export function personKey(source: string, accountId: string): string {
 
 // Masking lives in src/lib/privacy.ts (maskEmail for one text, maskDeep for a whole record).
 export { maskDeep, maskEmail } from '../lib/privacy.ts';
-
-const DEFAULT_BOT_PATTERNS = [
-  /\bzuul\b/i,
-  /\bjenkins\b/i,
-  /\bCI\b/,
-  /\bbot\b/i,
-  /-ci$/i,
-  /\bproposal bot\b/i,
-  /\bautomation\b/i,
-];
-
-/**
- * Whether an account is automation. Gerrit marks service users with the
- * `SERVICE_USER` tag on newer servers; older ones (review.openstack.org) only
- * tell by name, so names and usernames are matched too.
- */
-export function looksLikeBot(
-  account: { name?: string; username?: string; tags?: readonly string[] },
-  extraPatterns: readonly RegExp[] = [],
-): boolean {
-  if (account.tags?.includes('SERVICE_USER')) return true;
-  const hay = [account.name ?? '', account.username ?? ''];
-  return [...DEFAULT_BOT_PATTERNS, ...extraPatterns].some((p) => hay.some((h) => p.test(h)));
-}

@@ -25,7 +25,7 @@ export const changeKind = defineKind<Change, ChangeSummary>({
     s.subject = ctx.redact(s.subject);
     s.title = s.subject;
   },
-  acts: { authored: 'changes authored', reviewed: 'reviews given' },
+  acts: { authored: { counted: 'changes authored', did: 'authored' }, reviewed: { counted: 'reviews given', did: 'reviewed' } },
   compare: (a, b) => b.updated.localeCompare(a.updated) || b.number - a.number,
 });
 

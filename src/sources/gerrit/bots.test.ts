@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { botsByMessages, isAutomationTag, looksLikeCiReport, splitBotConfig } from './bots.ts';
+import { botsByMessages, gerritAccountIsBot, isAutomationTag, looksLikeCiReport, splitBotConfig } from './bots.ts';
 
 const zuulReport = 'Patch Set 1: Verified+1\n\nBuild succeeded (check pipeline).\n\n- openstack-tox-pep8 http://logs.example.org/03/1/check/pep8/73c11d2/ : SUCCESS in 8m 15s';
 const msg = (id: number, message: string, tag?: string) => ({ author: { _account_id: id }, message, ...(tag ? { tag } : {}) });
@@ -67,5 +67,13 @@ describe('splitBotConfig', () => {
     expect(ids).toEqual(new Set(['22348', '7']));
     expect(patterns.map((p) => [p.source, p.flags])).toEqual([['nightly', 'i']]);
     expect(() => splitBotConfig(['ok', '(unclosed'])).toThrow(/bots\[1\] is not a valid regular expression/);
+  });
+});
+
+describe('gerritAccountIsBot', () => {
+  it('reads the SERVICE_USER tag, then the name', () => {
+    expect(gerritAccountIsBot({ name: 'Robo', tags: ['SERVICE_USER'] })).toBe(true);
+    expect(gerritAccountIsBot({ name: 'Zuul' })).toBe(true);
+    expect(gerritAccountIsBot({ name: 'Jane Doe', username: 'jane', tags: [] })).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { nameLooksLikeBot } from '../../lib/bots.ts';
 import { accountKey } from './parse.ts';
 
 /**
@@ -85,4 +86,12 @@ export function splitBotConfig(entries: readonly string[]): { patterns: RegExp[]
     }
   });
   return { patterns, ids };
+}
+
+/**
+ * Whether a Gerrit account is automation: newer servers tag service users with
+ * `SERVICE_USER`; older ones (review.openstack.org) only tell by name.
+ */
+export function gerritAccountIsBot(account: { name?: string; username?: string; tags?: readonly string[] }, extraPatterns: readonly RegExp[] = []): boolean {
+  return !!account.tags?.includes('SERVICE_USER') || nameLooksLikeBot(account, extraPatterns);
 }

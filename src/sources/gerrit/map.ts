@@ -6,8 +6,8 @@
 import type { GerritSourceConfig } from '../../config/schema.ts';
 import { CHANGE_KIND, type Change, type LabelSummary, type PatchSet, type ReviewMessage, type Vote } from '../../model/change.ts';
 import { makeItem, type Item } from '../../model/item.ts';
-import { looksLikeBot, maskDeep, maskEmail, type Account } from '../../model/person.ts';
-import { botsByMessages } from './bots.ts';
+import { maskDeep, maskEmail, type Account } from '../../model/person.ts';
+import { botsByMessages, gerritAccountIsBot } from './bots.ts';
 import { accountKey, LABEL_SUMMARIES, type GerritAccount, type GerritChange } from './parse.ts';
 
 export interface MapContext {
@@ -32,7 +32,7 @@ function toAccount(a: GerritAccount, id: string, bots: Bots): Account {
   const rawName = a.name ?? a.display_name ?? a.username ?? `Account ${id}`;
   const name = maskEmail(rawName);
   const username = a.username === undefined ? undefined : maskEmail(a.username);
-  const isBot = !!bots.botIds?.has(id) || looksLikeBot({ name: rawName, username: a.username, tags: a.tags }, bots.botPatterns);
+  const isBot = !!bots.botIds?.has(id) || gerritAccountIsBot({ name: rawName, username: a.username, tags: a.tags }, bots.botPatterns);
   const account: Account = { id, name, isBot };
   if (username !== undefined) account.username = username;
   const domain = emailDomain(a.email);
