@@ -47,6 +47,11 @@ export interface SyncContext<C extends SourceConfig = SourceConfig> {
   warn(where: string, message: string): void;
   /** The sync machine's clock (ms since the epoch); injectable for tests. */
   now(): number;
+  /**
+   * A stable native id for a person known only by an address (or another identifying
+   * text): a keyed hash, the key kept in this source's sync state, never published.
+   */
+  identityId(value: string): string;
   progress(p: Progress): void;
   log: Logger;
   signal?: AbortSignal;

@@ -1,5 +1,6 @@
 import type { AgoraConfig, SourceConfig } from '../config/schema.ts';
 import { parseItemId, type Item } from '../model/item.ts';
+import { keyedId, newIdentityKey } from '../lib/identity.ts';
 import { acquireStoreLock } from '../store/lock.ts';
 import { readItem, type Store } from '../store/store.ts';
 import type { Logger, Progress, RemovalCandidate, SourceDriver, SyncContext } from '../sources/types.ts';
@@ -81,6 +82,9 @@ async function syncOne(source: SourceConfig, opts: RunOptions, now: () => number
     await store.cleanTemporaries();
     // A corrupt _meta.json stops this source only (the error names the file); the others still run.
     const meta = await store.getMeta();
+    // The key of this source's keyed person ids: made once, kept with the cursor, never published.
+    const identityKey = typeof meta.identityKey === 'string' ? meta.identityKey : newIdentityKey();
+    let identityUsed = typeof meta.identityKey === 'string';
     const windowStart = 'since' in source && source.since instanceof Date ? source.since : undefined;
     const sinceText = full ? undefined : meta.cursor;
     const since = sinceText ? new Date(sinceText) : windowStart;
@@ -93,6 +97,10 @@ async function syncOne(source: SourceConfig, opts: RunOptions, now: () => number
       signal: opts.signal,
       log: opts.log,
       now: opts.clock ?? Date.now,
+      identityId: (value) => {
+        identityUsed = true;
+        return keyedId(identityKey, value);
+      },
       progress: (p) => opts.onProgress?.(source.id, p),
       skip: (where, reason) => {
         report.skipped.push({ where, reason });
@@ -114,7 +122,7 @@ async function syncOne(source: SourceConfig, opts: RunOptions, now: () => number
     // The cursor moves only now, after every item of the run is durably on disk.
     await store.flush();
     const cursor = outcome.cursor ?? meta.cursor;
-    const next = { ...meta, ...outcome.meta, ...(cursor ? { cursor } : {}) };
+    const next = { ...meta, ...outcome.meta, ...(cursor ? { cursor } : {}), ...(identityUsed ? { identityKey } : {}) };
     await store.setMeta(next);
     report.cursor = cursor;
     report.ok = true;

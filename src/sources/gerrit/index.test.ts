@@ -30,6 +30,7 @@ function fakeContext(config: GerritSourceConfig, over: Partial<SyncContext<Gerri
     skip: (where, reason) => void skipped.push({ where, reason }),
     warn: (where, reason) => void warnings.push({ where, reason }),
     now: () => Date.parse('2024-04-01T00:00:00Z'),
+    identityId: (v) => `id-${v}`,
     progress: (p) => void notes.push(p.note ?? ''),
     log: { info: () => {}, warn: () => {} },
     ...over,
