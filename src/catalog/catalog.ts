@@ -214,6 +214,7 @@ export class Catalog {
     const bot = this.bots.has(key);
     return {
       key,
+      accounts: [key],
       source: s.source,
       accountId: s.accountId,
       name: hidden ? OPTED_OUT_NAME : s.name,

@@ -11,8 +11,14 @@ export const UNKNOWN_ORG = 'Unknown affiliation';
 export const OPTED_OUT_NAME = 'A contributor (opted out)';
 
 export interface Person {
-  /** `<source>:<native account id>`; a later identity file may map several accounts to one person. */
+  /** `<source>:<native account id>` of the person's first account. */
   key: string;
+  /**
+   * Every account ref that is this person. One today; an identity file (many
+   * accounts from many sources, with dated affiliations) will fill it without
+   * changing events, which name accounts, or pages, which name people.
+   */
+  accounts: string[];
   source: string;
   accountId: string;
   name: string;
