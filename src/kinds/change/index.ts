@@ -10,6 +10,7 @@ import { summariseChange, type ChangeSummary } from './summary.ts';
 export const changeKind = defineKind<Change, ChangeSummary>({
   kind: CHANGE_KIND,
   label: { one: 'review', many: 'reviews' },
+  nav: { id: 'reviews', path: 'reviews/' },
   placeLabel: { one: 'project', many: 'projects' },
   schema: Change,
   summarise: summariseChange,
