@@ -103,7 +103,7 @@ describe('activity chart', () => {
     await page.context().close();
   });
 
-  it('embed pages render without site chrome, light and dark', async () => {
+  it('embed pages render without site chrome, light and dark', { timeout: 120_000 }, async () => {
     // [path, reader's colour scheme, theme the embed must show]
     const cases = [
       ['embed/activity/all/', 'light', 'light'],
