@@ -5,14 +5,17 @@
  *  2. sync + build of a large corpus (default 100,000 changes) served by the
  *     local Gerrit simulator: time and peak RSS of each step;
  *  3. search: bytes transferred to the first result and query latency at 10k
- *     and 100k documents (scripts/bench/search.ts).
+ *     and 100k documents (scripts/bench/search.ts);
+ *  4. charts: each registered chart's build cost, for the demo and the large
+ *     corpus (scripts/bench/charts.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateScaled, writeDemoFixtures } from '../demo/generate.ts';
+import type { ChartCost } from './charts.ts';
 import { measureScript, root, type Measured } from './measure.ts';
 
 const { values } = parseArgs({
@@ -56,6 +59,16 @@ async function benchDemoBuild(): Promise<void> {
   }
 }
 
+/** One row per registered chart: the catalog pass, then data, SVG, table, text and downloads of every scope. */
+async function benchCharts(config: string, corpus: string): Promise<void> {
+  console.error(`charts for ${corpus}…`);
+  const m = await measureScript('scripts/bench/charts.ts', ['--config', config, '--json']);
+  const f = JSON.parse(m.output.slice(m.output.indexOf('{'))) as { charts: ChartCost[]; events: number };
+  for (const c of f.charts) {
+    row(`charts ${corpus}: ${c.id} (${c.scopes} scopes)`, `${Math.round(c.prepareMs + c.scopesMs)} ms (catalog pass ${Math.round(c.prepareMs)} ms, scopes ${Math.round(c.scopesMs)} ms)`);
+  }
+}
+
 async function benchScale(n: number): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'agora-bench-scale-'));
   let sim: ChildProcess | undefined;
@@ -84,6 +97,12 @@ async function benchScale(n: number): Promise<void> {
     console.error(`building the site for ${n} changes…`);
     const build = await measureScript('scripts/build.ts', ['--config', config, '--out', join(work, 'dist'), '--quiet']);
     row(`build ${n} changes`, fmt(build));
+    // The demo's affiliations, so the organisation chart has its bands (the build above runs without them, as before).
+    const demoConfig = await readFile(resolve(root, 'agora.config.yaml'), 'utf8');
+    const affiliations = /^affiliations:\n(?: {2}.*\n)+/m.exec(demoConfig)?.[0] ?? '';
+    const chartsConfig = join(work, 'charts.config.yaml');
+    await writeFile(chartsConfig, (await readFile(config, 'utf8')).replace('data: content\n', `data: content\n${affiliations}`));
+    await benchCharts(chartsConfig, `${n / 1000}k`);
     const total = sync.seconds + build.seconds;
     const peak = Math.max(sync.peakRssMb, build.peakRssMb);
     row(`sync+build ${n} changes`, `${(total / 60).toFixed(1)} min`, '< 10 min', total < 600);
@@ -111,6 +130,7 @@ async function benchSearchFigures(): Promise<void> {
 }
 
 await benchDemoBuild();
+await benchCharts(resolve(root, 'agora.config.yaml'), 'demo');
 if (!values['skip-search']) await benchSearchFigures();
 if (!values['skip-scale']) await benchScale(Number(values.changes));
 

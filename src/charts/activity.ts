@@ -3,6 +3,7 @@
  * active reviewers, for all projects and for each project.
  */
 import type { ChangeSummary } from '../catalog/types.ts';
+import { ALL_SCOPE, projectScopes, scopeWords, type ChartScope } from './scopes.ts';
 import { monthOf, zeroFill, type ChartData, type Month, type TimeSeries } from './series.ts';
 
 export type ActivityChange = Pick<ChangeSummary, 'project' | 'status' | 'created' | 'updated' | 'submitted' | 'reviews'>;
@@ -13,23 +14,13 @@ export const ACTIVITY_SERIES = [
   { id: 'reviewers', label: 'Active reviewers', total: 'none' },
 ] as const satisfies readonly Omit<TimeSeries, 'points'>[];
 
-/** A chart scope: everything, or one project. `id` is also the URL path piece. */
-export interface ActivityScope {
-  id: string;
-  label: string;
-  /** Project name; absent for the `all` scope. */
-  project?: string;
-}
+/** Kept for callers of the first chart; every chart shares `ChartScope`. */
+export type ActivityScope = ChartScope;
+export { ALL_SCOPE };
 
-export const ALL_SCOPE: ActivityScope = { id: 'all', label: 'All projects' };
-
-/**
- * `all` plus one scope per project, under `projects/<slug>` so that no
- * project slug (which may contain `/`) can collide with `all` or other routes.
- */
+/** `all` plus one scope per project (see `projectScopes`). */
 export function activityScopes(projects: Iterable<{ name: string; slug: string }>): ActivityScope[] {
-  const list = [...projects].sort((a, b) => a.slug.localeCompare(b.slug));
-  return [ALL_SCOPE, ...list.map((p) => ({ id: `projects/${p.slug}`, label: p.name, project: p.name }))];
+  return projectScopes(projects);
 }
 
 interface Tally {
@@ -106,7 +97,7 @@ export function activitySeries(changes: Iterable<ActivityChange>): ActivitySerie
 /** Series for one scope, wrapped with the words a chart needs. */
 export function activityChartData(series: ActivitySeries, scope: ActivityScope, siteTitle: string): ChartData {
   const s = scope.project === undefined ? series.total : series.projects.get(scope.project) ?? ACTIVITY_SERIES.map((x) => ({ ...x, points: [] }));
-  const where = scope.project === undefined ? 'all projects' : scope.project;
+  const where = scopeWords(scope);
   return {
     title: `Review activity per month: ${where}`,
     description: `Changes opened, changes merged and distinct active reviewers per month (UTC) in ${where}.`,

@@ -48,3 +48,23 @@ describe('toJson and toStandaloneSvg', () => {
     expect(svg).toContain('--chart-0:#1f4f99');
   });
 });
+
+describe('downloads of parts of a whole', () => {
+  it('add the stack total to the CSV and keep tones and the total label in the JSON', async () => {
+    const { STACKED } = await import('./__fixtures__/events.ts');
+    expect(toCsv(STACKED, { from: '2024-06' })).toBe('month,Nimbus Systems,Corvid Labs,Other (2 organisations),Unknown affiliation,All active contributors\r\n2024-06,9,4,1,3,17\r\n');
+    const json = JSON.parse(toJson(STACKED)) as { stackTotal: unknown; series: { id: string; tone?: string }[] };
+    expect(json.stackTotal).toEqual({ id: 'total', label: 'All active contributors', sumUnit: 'person-months' });
+    expect(json.series.map((s) => [s.id, s.tone])).toEqual([['org-nimbus', undefined], ['org-corvid', undefined], ['other', 'other'], ['unknown', 'neutral']]);
+    expect(JSON.parse(toJson(SAMPLE))).not.toHaveProperty('stackTotal');
+  });
+
+  it('draw the standalone SVG with the renderer they are given', async () => {
+    const { STACKED } = await import('./__fixtures__/events.ts');
+    const { renderStackedChart } = await import('./stacked-chart.ts');
+    const svg = toStandaloneSvg(STACKED, { id: 'contributors-all' }, renderStackedChart);
+    expect(svg).toContain('class="agora-chart stacked-chart"');
+    expect(svg).toContain('<rect class="bg"');
+    expect(svg).not.toContain('prefers-color-scheme');
+  });
+});

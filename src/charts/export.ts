@@ -1,5 +1,6 @@
 /** Download formats for any chart: CSV (RFC 4180), JSON and a standalone SVG (pure). */
-import { renderLineChart, type LineChartInput } from './line-chart.ts';
+import type { ChartInput } from './frame.ts';
+import { renderLineChart } from './line-chart.ts';
 import { allMonths, clampRange, sliceData, type ChartData, type MonthRange } from './series.ts';
 
 /**
@@ -14,23 +15,28 @@ export function csvField(value: string | number): string {
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** Header `month,<series label>…`, one row per month, CRLF line ends. */
+/** Header `month,<series label>…` (then the stack total's label, for parts of a whole), one row per month, CRLF line ends. */
 export function toCsv(data: ChartData, range: MonthRange = {}): string {
   const r = clampRange(allMonths(data), range);
   const months = r ? allMonths(data).filter((m) => m >= r.from && m <= r.to) : [];
   const lookup = data.series.map((s) => new Map(s.points.map((p) => [p.month, p.value])));
-  const lines = [['month', ...data.series.map((s) => s.label)].map(csvField).join(',')];
-  for (const m of months) lines.push([m, ...lookup.map((l) => l.get(m) ?? 0)].map(csvField).join(','));
+  const whole = data.stackTotal;
+  const lines = [['month', ...data.series.map((s) => s.label), ...(whole ? [whole.label] : [])].map(csvField).join(',')];
+  for (const m of months) {
+    const parts = lookup.map((l) => l.get(m) ?? 0);
+    lines.push([m, ...parts, ...(whole ? [parts.reduce((a, b) => a + b, 0)] : [])].map(csvField).join(','));
+  }
   return `${lines.join('\r\n')}\r\n`;
 }
 
 export function toJson(data: ChartData, range: MonthRange = {}): string {
   const d = sliceData(data, range);
-  const body = { title: d.title, description: d.description, unit: d.unit, source: d.source, series: d.series.map((s) => ({ id: s.id, label: s.label, total: s.total ?? 'sum', points: s.points })) };
+  const series = d.series.map((s) => ({ id: s.id, label: s.label, total: s.total ?? 'sum', ...(s.tone ? { tone: s.tone } : {}), points: s.points }));
+  const body = { title: d.title, description: d.description, unit: d.unit, source: d.source, ...(d.stackTotal ? { stackTotal: d.stackTotal } : {}), series };
   return `${JSON.stringify(body, null, 2)}\n`;
 }
 
-/** A file that opens anywhere: fixed light colours, painted background, XML prolog. */
-export function toStandaloneSvg(data: ChartData, options: Partial<LineChartInput> = {}, render: (d: ChartData, o: LineChartInput) => string = renderLineChart): string {
+/** A file that opens anywhere: fixed light colours, painted background, XML prolog. `render` is the chart's own renderer. */
+export function toStandaloneSvg(data: ChartData, options: Partial<ChartInput> = {}, render: (d: ChartData, o: ChartInput) => string = renderLineChart): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n${render(data, { id: 'agora-chart', palette: 'light', background: true, ...options })}\n`;
 }

@@ -29,3 +29,33 @@ describe('activityLinks', () => {
     });
   });
 });
+
+describe('tooltip values', () => {
+  it('lists each series, with the stack total first for parts of a whole', async () => {
+    const { monthValues } = await import('./hydrate.ts');
+    const { STACKED } = await import('./__fixtures__/events.ts');
+    const { SAMPLE } = await import('./__fixtures__/changes.ts');
+    expect(monthValues(STACKED, '2024-06')).toEqual([
+      { label: 'All active contributors', value: '17' },
+      { label: 'Nimbus Systems', value: '9' },
+      { label: 'Corvid Labs', value: '4' },
+      { label: 'Other (2 organisations)', value: '1' },
+      { label: 'Unknown affiliation', value: '3' },
+    ]);
+    expect(monthValues(SAMPLE, '2024-01').map((v) => v.label)).toEqual(['Changes opened', 'Changes merged', 'Active reviewers']);
+  });
+});
+
+describe('chartLinks', () => {
+  it('puts every chart under charts/<chart>/<scope> and embed/<chart>/[dark/]<scope>', async () => {
+    const { chartLinks } = await import('./site.ts');
+    expect(chartLinks('contributors', { id: 'all' })).toEqual({
+      page: 'charts/contributors/all/',
+      csv: 'charts/contributors/all.csv',
+      json: 'charts/contributors/all.json',
+      svg: 'charts/contributors/all.svg',
+      embed: 'embed/contributors/all/',
+      embedDark: 'embed/contributors/dark/all/',
+    });
+  });
+});

@@ -6,7 +6,8 @@
  * through textContent or our own escaped SVG parsed as XML, never innerHTML.
  */
 import { formatValue, monthLong } from './format.ts';
-import { layoutLineChart, normaliseLineChartOptions, renderLineChart, type LineChartInput } from './line-chart.ts';
+import type { ChartInput, MonthLayout } from './frame.ts';
+import { rendererFor } from './renderers.ts';
 import { allMonths, clampRange, isMonth, type ChartData, type Month, type MonthRange } from './series.ts';
 import { chartTable } from './table.ts';
 import { textAlternative } from './text-alt.ts';
@@ -39,14 +40,21 @@ function parseSvg(text: string): SVGSVGElement {
   return document.importNode(doc.documentElement, true) as unknown as SVGSVGElement;
 }
 
+/** One month's values as label and formatted value: the stack total first (parts of a whole), then each series. */
+export function monthValues(data: ChartData, month: Month): { label: string; value: string }[] {
+  const values = data.series.map((s) => ({ label: s.label, n: s.points.find((p) => p.month === month)?.value ?? 0 }));
+  const all = data.stackTotal ? [{ label: data.stackTotal.label, n: values.reduce((a, v) => a + v.n, 0) }, ...values] : values;
+  return all.map((v) => ({ label: v.label, value: formatValue(v.n) }));
+}
+
 function valuesSentence(data: ChartData, month: Month): string {
-  const parts = data.series.map((s) => `${s.label} ${formatValue(s.points.find((p) => p.month === month)?.value ?? 0)}`);
-  return `${monthLong(month)}: ${parts.join(', ')}.`;
+  return `${monthLong(month)}: ${monthValues(data, month).map((v) => `${v.label} ${v.value}`).join(', ')}.`;
 }
 
 function hydrateFigure(fig: HTMLElement): void {
   const data = JSON.parse(fig.dataset.chart ?? 'null') as ChartData | null;
-  const input = JSON.parse(fig.dataset.chartOptions ?? 'null') as LineChartInput | null;
+  const input = JSON.parse(fig.dataset.chartOptions ?? 'null') as ChartInput | null;
+  const renderer = rendererFor(fig.dataset.chartRenderer);
   const plot = fig.querySelector<HTMLElement>('.chart-plot');
   if (!data || !input || !plot) return;
   const tooltip = fig.querySelector<HTMLElement>('.chart-tooltip');
@@ -61,16 +69,16 @@ function hydrateFigure(fig: HTMLElement): void {
   if (!months.length) return;
 
   let range = clampRange(months, syncUrl ? rangeFromSearch(location.search) : {})!;
-  const base = normaliseLineChartOptions(input);
+  const base = renderer.normalise(input);
   let fitted = { width: base.width, height: base.height, maxXTicks: base.maxXTicks };
-  let layout = layoutLineChart(data, normaliseLineChartOptions({ ...input, ...range }));
+  let layout: MonthLayout = renderer.layout(data, renderer.normalise({ ...input, ...range }));
   let active: Month | undefined;
 
   const render = () => {
-    const options = normaliseLineChartOptions({ ...input, ...fitted, ...range });
-    layout = layoutLineChart(data, options);
+    const options = renderer.normalise({ ...input, ...fitted, ...range });
+    layout = renderer.layout(data, options);
     // Replace only the svg: the tooltip lives beside it in the same container.
-    const fresh = parseSvg(renderLineChart(data, options));
+    const fresh = parseSvg(renderer.render(data, options));
     const current = plot.querySelector('svg');
     if (current) current.replaceWith(fresh);
     else plot.prepend(fresh);
@@ -112,9 +120,9 @@ function hydrateFigure(fig: HTMLElement): void {
       const title = document.createElement('strong');
       title.textContent = monthLong(month);
       const list = document.createElement('ul');
-      for (const s of data!.series) {
+      for (const v of monthValues(data!, month)) {
         const li = document.createElement('li');
-        li.textContent = `${s.label}: ${formatValue(s.points.find((p) => p.month === month)?.value ?? 0)}`;
+        li.textContent = `${v.label}: ${v.value}`;
         list.append(li);
       }
       tooltip.replaceChildren(title, list);

@@ -1,6 +1,6 @@
 /**
  * The shared data shape of the chart library: monthly time series. Every chart
- * module (line chart today; stacked areas, bars later) renders a `ChartData`,
+ * module (line chart, stacked areas) renders a `ChartData`,
  * and the table, text alternative and downloads are all derived from it.
  */
 
@@ -22,6 +22,12 @@ export interface TimeSeries {
    * `none` for per-month distinct counts (active reviewers), which must not be summed.
    */
   total?: 'sum' | 'none';
+  /**
+   * A band that is not one of the named categories: `other` (the rest, folded
+   * together) or `neutral` (unknown). Stacked charts draw them apart from the
+   * category colours; line charts ignore it.
+   */
+  tone?: 'other' | 'neutral';
   /** One point per month, ascending, with no gaps (see `zeroFill`). */
   points: SeriesPoint[];
 }
@@ -34,6 +40,17 @@ export interface ChartData {
   series: TimeSeries[];
   /** Where the numbers come from, shown under the chart and kept in downloads. */
   source: string;
+  /**
+   * Set when the series are disjoint parts of one whole (each person counted in
+   * exactly one organisation): the table, CSV and text alternative then show
+   * their sum per month under this label.
+   */
+  stackTotal?: {
+    id: string;
+    label: string;
+    /** What the parts add up to over the months, e.g. "person-months" (default: the unit). */
+    sumUnit?: string;
+  };
 }
 
 /** An inclusive month range; either end may be open. */
@@ -105,4 +122,11 @@ export function sliceData(data: ChartData, range: MonthRange = {}): ChartData {
 /** Points for every month between `from` and `to`, zero where `values` has none. */
 export function zeroFill(values: ReadonlyMap<Month, number>, from: Month, to: Month): SeriesPoint[] {
   return monthsBetween(from, to).map((month) => ({ month, value: values.get(month) ?? 0 }));
+}
+
+/** Per month, the sum of all series (the height of a stack), in `allMonths` order. */
+export function stackSums(data: Pick<ChartData, 'series'>): SeriesPoint[] {
+  const sums = new Map<Month, number>();
+  for (const s of data.series) for (const p of s.points) sums.set(p.month, (sums.get(p.month) ?? 0) + p.value);
+  return [...sums].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([month, value]) => ({ month, value }));
 }

@@ -1,10 +1,14 @@
 /**
- * Build-time glue between the catalog and the activity chart: which scopes
- * exist and the prepared props for one of them. Pages and the lead's home and
- * project pages call `activityChartFor`; components only render what it returns.
+ * Build-time glue between the catalog and the registered charts: which charts
+ * and scopes exist, and the prepared props for one of them. The generic chart
+ * routes, the charts index and the home and project pages call `chartFor`
+ * (or `activityChartFor`); components only render what it returns. This is
+ * the only chart module that loads the site.
  */
-import { getSite, type ChangeSummary } from '../catalog/index.ts';
-import { activityChartData, activityScopes, activitySeries, ALL_SCOPE, type ActivityScope, type ActivitySeries } from './activity.ts';
+import { CHANGE_KIND, getSite, UNKNOWN_ORG, type Catalog, type ChangeSummary } from '../catalog/index.ts';
+import type { RendererName } from './renderers.ts';
+import { chartById, CHARTS, routeProblems, type Chart, type ChartCatalog, type ChartContext } from './registry.ts';
+import { ALL_SCOPE, type ChartScope } from './scopes.ts';
 import type { ChartData } from './series.ts';
 
 export interface ChartLinks {
@@ -17,62 +21,133 @@ export interface ChartLinks {
   embedDark: string;
 }
 
+/** What pages show of a registered chart. */
+export interface ChartInfo {
+  id: string;
+  title: string;
+  summary: string;
+  renderer: RendererName;
+}
+
 export interface PreparedChart {
-  scope: ActivityScope;
+  chart: ChartInfo;
+  scope: ChartScope;
   data: ChartData;
-  /** A DOM-id-safe name for this chart (`activity-all`, `activity-projects-aurora-compute`). */
+  /** A DOM-id-safe name for this chart (`activity-all`, `contributors-projects-aurora-compute`). */
   id: string;
   links: ChartLinks;
   /** Base name for downloaded files, e.g. `activity-aurora-compute`. */
   fileName: string;
 }
 
-export function activityLinks(scope: ActivityScope): ChartLinks {
+export function chartLinks(chartId: string, scope: Pick<ChartScope, 'id'>): ChartLinks {
   return {
-    page: `charts/activity/${scope.id}/`,
-    csv: `charts/activity/${scope.id}.csv`,
-    json: `charts/activity/${scope.id}.json`,
-    svg: `charts/activity/${scope.id}.svg`,
-    embed: `embed/activity/${scope.id}/`,
-    embedDark: `embed/activity/dark/${scope.id}/`,
+    page: `charts/${chartId}/${scope.id}/`,
+    csv: `charts/${chartId}/${scope.id}.csv`,
+    json: `charts/${chartId}/${scope.id}.json`,
+    svg: `charts/${chartId}/${scope.id}.svg`,
+    embed: `embed/${chartId}/${scope.id}/`,
+    embedDark: `embed/${chartId}/dark/${scope.id}/`,
   };
+}
+
+export function activityLinks(scope: ChartScope): ChartLinks {
+  return chartLinks('activity', scope);
 }
 
 function domId(text: string): string {
   return text.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/-+$/, '');
 }
 
-let cache: Promise<{ series: ActivitySeries; scopes: ActivityScope[]; siteTitle: string }> | undefined;
+interface Loaded {
+  context: ChartContext;
+  scopes: Map<string, ChartScope[]>;
+  data: Map<string, (scope: ChartScope) => ChartData>;
+  prepared: Map<string, PreparedChart>;
+}
 
-async function load() {
-  cache ??= getSite().then(({ catalog, loaded }) => ({
-    series: activitySeries(catalog.items<ChangeSummary>('change')),
-    scopes: activityScopes(catalog.places.values()),
-    siteTitle: loaded.config.site.title,
-  }));
+let cache: Promise<Loaded> | undefined;
+
+/** The few views of the catalog that charts read (ChartCatalog): reviews, activity events, places, people. */
+export function chartCatalog(full: Catalog): ChartCatalog {
+  return { changes: full.items<ChangeSummary>(CHANGE_KIND), events: full.events, projects: full.places, people: full.people };
+}
+
+async function load(): Promise<Loaded> {
+  cache ??= getSite().then(({ catalog: full, loaded }) => {
+    const catalog = chartCatalog(full);
+    const context: ChartContext = { catalog, siteTitle: loaded.config.site.title, unknownOrg: UNKNOWN_ORG };
+    const scopes = new Map(CHARTS.map((c) => [c.id, c.scopes(catalog)]));
+    const problems = routeProblems(CHARTS.map((c) => ({ id: c.id, scopes: scopes.get(c.id)! })));
+    if (problems.length) throw new Error(`chart registry: ${problems.join('; ')}`);
+    return { context, scopes, data: new Map(), prepared: new Map() };
+  });
   return cache;
 }
 
-export async function activityChartScopes(): Promise<ActivityScope[]> {
-  return (await load()).scopes;
+function chartNamed(id: string): Chart {
+  const chart = chartById(id);
+  if (!chart) throw new Error(`unknown chart ${JSON.stringify(id)} (registered: ${CHARTS.map((c) => c.id).join(', ')})`);
+  return chart;
+}
+
+/** Every registered chart, in registry order, with its scopes. */
+export async function chartList(): Promise<{ chart: ChartInfo; scopes: ChartScope[] }[]> {
+  const { scopes } = await load();
+  return CHARTS.map((c) => ({ chart: info(c), scopes: scopes.get(c.id)! }));
+}
+
+/** Every (chart, scope) pair: what the generic routes build. */
+export async function chartRoutes(): Promise<{ chart: string; scope: string }[]> {
+  return (await chartList()).flatMap(({ chart, scopes }) => scopes.map((s) => ({ chart: chart.id, scope: s.id })));
+}
+
+export async function chartScopes(chartId: string): Promise<ChartScope[]> {
+  chartNamed(chartId);
+  return (await load()).scopes.get(chartId)!;
+}
+
+function info(c: Chart): ChartInfo {
+  return { id: c.id, title: c.title, summary: c.summary, renderer: c.renderer };
 }
 
 /**
- * Prepared activity chart for a scope id (`all`, `projects/aurora/compute`), a
- * scope, or `{ project: name }`. A project name is never read as a scope id: a
- * project may be called `all` or `projects/x`. Throws for an unknown scope, naming it.
+ * Prepared chart for a scope id (`all`, `projects/aurora/compute`), a scope,
+ * or `{ project: name }`. A project name is never read as a scope id: a
+ * project may be called `all` or `projects/x`. Throws for an unknown chart or
+ * scope, naming it. The catalog is read once per chart, the data once per scope.
  */
-export async function activityChartFor(scope: string | ActivityScope | { project: string } = 'all'): Promise<PreparedChart> {
-  const { series, scopes, siteTitle } = await load();
+export async function chartFor(chartId: string, scope: string | ChartScope | { project: string } = 'all'): Promise<PreparedChart> {
+  const chart = chartNamed(chartId);
+  const loaded = await load();
+  const scopes = loaded.scopes.get(chart.id)!;
   const byProject = typeof scope === 'object' && !('id' in scope);
   const wanted = typeof scope === 'string' ? scope : 'id' in scope ? scope.id : scope.project;
-  const found = byProject ? scopes.find((s) => s.project === wanted) : wanted === 'all' ? ALL_SCOPE : scopes.find((s) => s.id === wanted);
-  if (!found) throw new Error(`activity chart: unknown ${byProject ? 'project' : 'scope'} ${JSON.stringify(wanted)}${byProject ? '' : ' (expected "all" or "projects/<slug>")'}`);
-  return {
-    scope: found,
-    data: activityChartData(series, found, siteTitle),
-    id: domId(`activity-${found.id}`),
-    links: activityLinks(found),
-    fileName: domId(`activity-${found.project === undefined ? 'all' : found.id.replace(/^projects\//, '')}`),
-  };
+  const found = byProject ? scopes.find((s) => s.project === wanted) : scopes.find((s) => s.id === wanted) ?? (wanted === 'all' ? ALL_SCOPE : undefined);
+  if (!found) throw new Error(`${chart.id} chart: unknown ${byProject ? 'project' : 'scope'} ${JSON.stringify(wanted)}${byProject ? '' : ' (expected "all" or "projects/<slug>")'}`);
+  const key = `${chart.id} ${found.id}`;
+  let prepared = loaded.prepared.get(key);
+  if (!prepared) {
+    let dataOf = loaded.data.get(chart.id);
+    if (!dataOf) loaded.data.set(chart.id, (dataOf = chart.load(loaded.context)));
+    prepared = {
+      chart: info(chart),
+      scope: found,
+      data: dataOf(found),
+      id: domId(`${chart.id}-${found.id}`),
+      links: chartLinks(chart.id, found),
+      fileName: domId(`${chart.id}-${found.project === undefined ? 'all' : found.id.replace(/^projects\//, '')}`),
+    };
+    loaded.prepared.set(key, prepared);
+  }
+  return prepared;
+}
+
+/** The first chart, as the home and project pages show it. */
+export function activityChartFor(scope: string | ChartScope | { project: string } = 'all'): Promise<PreparedChart> {
+  return chartFor('activity', scope);
+}
+
+export function activityChartScopes(): Promise<ChartScope[]> {
+  return chartScopes('activity');
 }

@@ -23,10 +23,15 @@ export function chartTable(data: ChartData, range: MonthRange = {}): ChartTable 
   const r = clampRange(allMonths(data), range);
   const months = r ? allMonths(data).filter((m) => m >= r.from && m <= r.to) : [];
   const lookup = data.series.map((s) => new Map(s.points.map((p) => [p.month, p.value])));
+  // Parts of a whole get the whole as a last column: the height of the stack.
+  const whole = data.stackTotal;
   const rows = months.map((month) => {
-    const values = lookup.map((l) => l.get(month) ?? 0);
+    const parts = lookup.map((l) => l.get(month) ?? 0);
+    const values = whole ? [...parts, parts.reduce((a, b) => a + b, 0)] : parts;
     return { month, label: monthLong(month), values, cells: values.map(formatValue) };
   });
-  const totals = data.series.map((s, i) => ((s.total ?? 'sum') === 'sum' ? formatValue(rows.reduce((a, row) => a + (row.values[i] ?? 0), 0)) : undefined));
-  return { caption: `${data.title} (${data.unit}), by month`, columns: data.series.map((s) => ({ id: s.id, label: s.label })), rows, totals };
+  const summable = [...data.series.map((s) => (s.total ?? 'sum') === 'sum'), ...(whole ? [data.series.every((s) => (s.total ?? 'sum') === 'sum')] : [])];
+  const totals = summable.map((sum, i) => (sum ? formatValue(rows.reduce((a, row) => a + (row.values[i] ?? 0), 0)) : undefined));
+  const columns = [...data.series.map((s) => ({ id: s.id, label: s.label })), ...(whole ? [{ id: whole.id, label: whole.label }] : [])];
+  return { caption: `${data.title} (${data.unit}), by month`, columns, rows, totals };
 }

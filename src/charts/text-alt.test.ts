@@ -33,3 +33,19 @@ describe('trendOf', () => {
     expect(trendOf([0, 0])).toBe('steady');
   });
 });
+
+describe('textAlternative for parts of a whole', () => {
+  it('describes the whole, then each part’s share of it over the range', async () => {
+    const { STACKED } = await import('./__fixtures__/events.ts');
+    expect(textAlternative(STACKED, { from: '2024-05' })).toBe(
+      'From May 2024 to June 2024 (2 months). All active contributors: 16 per month on average, highest in June 2024 (17), rising over the period. ' +
+        'Share of the 32 person-months: Nimbus Systems 53%, Corvid Labs 19%, Other (2 organisations) 6%, Unknown affiliation 22%.',
+    );
+  });
+
+  it('says so when nobody was active', async () => {
+    const { STACKED } = await import('./__fixtures__/events.ts');
+    const none = { ...STACKED, series: STACKED.series.map((s) => ({ ...s, points: s.points.map((p) => ({ ...p, value: 0 })) })) };
+    expect(textAlternative(none, { from: '2024-06' })).toBe('In June 2024. All active contributors: none.');
+  });
+});

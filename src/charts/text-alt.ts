@@ -1,6 +1,6 @@
 /** A plain-language summary of a chart: range, totals, peaks and trend (pure). */
 import { formatValue, monthLong } from './format.ts';
-import { allMonths, clampRange, sliceData, type ChartData, type MonthRange, type TimeSeries } from './series.ts';
+import { allMonths, clampRange, sliceData, stackSums, type ChartData, type MonthRange, type TimeSeries } from './series.ts';
 
 export type Trend = 'rising' | 'falling' | 'steady';
 
@@ -30,6 +30,19 @@ function seriesSentence(s: TimeSeries): string {
   return `${label}: ${amount}, highest in ${monthLong(peak.month)} (${formatValue(peak.value)})${trendText}.`;
 }
 
+/**
+ * For parts of a whole: the whole's sentence, then each part's share over the
+ * range ("Share of the 1,200 person-months: Red Hat 31%, …"), in series order.
+ */
+function stackSentences(data: ChartData, { label, sumUnit }: NonNullable<ChartData['stackTotal']>): string[] {
+  const sums = stackSums(data);
+  const whole = sums.reduce((a, p) => a + p.value, 0);
+  const first = seriesSentence({ id: 'total', label, total: 'none', points: sums });
+  if (whole === 0) return [first];
+  const parts = data.series.map((s) => `${s.label} ${Math.round((100 * s.points.reduce((a, p) => a + p.value, 0)) / whole)}%`);
+  return [first, `Share of the ${formatValue(whole)} ${sumUnit ?? data.unit}: ${parts.join(', ')}.`];
+}
+
 /** E.g. "From January 2024 to June 2025 (18 months). Changes opened: 2,400 in total, highest in … ." */
 export function textAlternative(data: ChartData, range: MonthRange = {}): string {
   const r = clampRange(allMonths(data), range);
@@ -37,5 +50,6 @@ export function textAlternative(data: ChartData, range: MonthRange = {}): string
   const sliced = sliceData(data, r);
   const n = allMonths(sliced).length;
   const span = r.from === r.to ? `In ${monthLong(r.from)}` : `From ${monthLong(r.from)} to ${monthLong(r.to)} (${n} months)`;
-  return [`${span}.`, ...sliced.series.map(seriesSentence)].join(' ');
+  const body = data.stackTotal ? stackSentences(sliced, data.stackTotal) : sliced.series.map(seriesSentence);
+  return [`${span}.`, ...body].join(' ');
 }

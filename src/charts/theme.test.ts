@@ -16,6 +16,11 @@ describe.each([['light', LIGHT], ['dark', DARK]] as [string, ChartPalette][])('%
   it('series colours reach 3:1 against the background (WCAG 1.4.11)', () => {
     for (const c of p.series) expect(contrast(c, p.background), c).toBeGreaterThanOrEqual(3);
   });
+  it('band colours (seventh category, Other, Unknown) reach 3:1 too, and Unknown is a grey', () => {
+    for (const c of [p.extra, p.other, p.neutral]) expect(contrast(c, p.background), c).toBeGreaterThanOrEqual(3);
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(p.neutral.slice(i, i + 2), 16));
+    expect(Math.max(r!, g!, b!) - Math.min(r!, g!, b!)).toBeLessThan(24);
+  });
   it('axis text reaches 4.5:1', () => {
     expect(contrast(p.muted, p.background)).toBeGreaterThanOrEqual(4.5);
     expect(contrast(p.foreground, p.background)).toBeGreaterThanOrEqual(4.5);

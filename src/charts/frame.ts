@@ -1,0 +1,184 @@
+/**
+ * What every monthly chart shares (pure): options and their normaliser, the
+ * legend layout, month ticks, axes and the opening of the `<svg>`. Chart
+ * modules (line-chart.ts, stacked-chart.ts) add only their marks.
+ */
+import { utcFormat } from 'd3-time-format';
+import { escapeXml } from './escape.ts';
+import { formatValue } from './format.ts';
+import { monthStart, type ChartData, type Month } from './series.ts';
+import { textAlternative } from './text-alt.ts';
+
+export const CHART_DEFAULTS = {
+  width: 720,
+  height: 360,
+  margin: { top: 8, right: 24, bottom: 40, left: 52 },
+  maxXTicks: 9,
+  yTicks: 5,
+  /** Markers on every point while there are at most this many months; dashes alone beyond (line charts). */
+  maxMarkerMonths: 48,
+  palette: 'css' as 'css' | 'light' | 'dark',
+  legend: true,
+};
+
+export interface ChartOptions {
+  /** Element id of the `<svg>`; also prefixes the ids of its `<title>`/`<desc>`. */
+  id: string;
+  width: number;
+  height: number;
+  margin: { top: number; right: number; bottom: number; left: number };
+  maxXTicks: number;
+  yTicks: number;
+  maxMarkerMonths: number;
+  palette: 'css' | 'light' | 'dark';
+  legend: boolean;
+  /** Paint the background (standalone files have no page behind them). */
+  background: boolean;
+  /**
+   * Id of an element on the page that already shows the text alternative: the
+   * SVG then points at it instead of carrying its own `<desc>`, so screen
+   * readers do not hear the summary twice.
+   */
+  describedBy?: string;
+  from?: Month;
+  to?: Month;
+}
+
+export type ChartInput = Partial<Omit<ChartOptions, 'margin'>> & { id: string; margin?: Partial<ChartOptions['margin']> };
+
+const ID_RE = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
+/** Fills defaults and rejects values that would make a broken SVG; `name` ("line chart") starts each message. */
+export function normaliseChartOptions(input: ChartInput, name = 'chart'): ChartOptions {
+  const positive = (key: string, v: number): number => {
+    if (!Number.isFinite(v) || v <= 0) throw new Error(`invalid ${name} ${key}: ${String(v)} (expected a positive number)`);
+    return v;
+  };
+  if (!ID_RE.test(input.id)) throw new Error(`invalid ${name} id: ${JSON.stringify(input.id)} (expected letters, digits, - or _, starting with a letter)`);
+  const d = CHART_DEFAULTS;
+  const palette = input.palette ?? d.palette;
+  if (!['css', 'light', 'dark'].includes(palette)) throw new Error(`invalid ${name} palette: ${JSON.stringify(palette)}`);
+  const margin = { ...d.margin, ...input.margin };
+  for (const [k, v] of Object.entries(margin)) if (!Number.isFinite(v) || v < 0) throw new Error(`invalid ${name} margin.${k}: ${String(v)}`);
+  if (input.describedBy !== undefined && !ID_RE.test(input.describedBy)) throw new Error(`invalid ${name} describedBy: ${JSON.stringify(input.describedBy)} (expected an element id)`);
+  return {
+    id: input.id,
+    width: positive('width', input.width ?? d.width),
+    height: positive('height', input.height ?? d.height),
+    margin,
+    maxXTicks: positive('maxXTicks', input.maxXTicks ?? d.maxXTicks),
+    yTicks: positive('yTicks', input.yTicks ?? d.yTicks),
+    maxMarkerMonths: input.maxMarkerMonths ?? d.maxMarkerMonths,
+    palette,
+    legend: input.legend ?? d.legend,
+    background: input.background ?? palette !== 'css',
+    from: input.from,
+    to: input.to,
+    describedBy: input.describedBy,
+  };
+}
+
+export const r1 = (n: number) => Math.round(n * 10) / 10;
+
+/** ` k="v"` pairs, escaped; undefined and empty values are left out. */
+export function attrs(a: Record<string, string | number | undefined>): string {
+  return Object.entries(a)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => ` ${k}="${escapeXml(String(v))}"`)
+    .join('');
+}
+
+const CHAR_WIDTH = 6.6; // average glyph width at 12px, for legend wrapping without a DOM
+export const LEGEND_ROW = 20;
+export const SWATCH = 26;
+
+export interface LegendItem {
+  index: number;
+  label: string;
+  x: number;
+  row: number;
+}
+
+export interface Legend {
+  items: LegendItem[];
+  height: number;
+}
+
+/** Left to right, wrapping into rows within `width`. */
+export function legendLayout(labels: string[], width: number, left: number): Legend {
+  const items: LegendItem[] = [];
+  let x = left;
+  let row = 0;
+  labels.forEach((label, index) => {
+    const w = SWATCH + 6 + label.length * CHAR_WIDTH + 18;
+    if (x > left && x + w > width) {
+      row++;
+      x = left;
+    }
+    items.push({ index, label, x: r1(x), row });
+    x += w;
+  });
+  return { items, height: labels.length ? (row + 1) * LEGEND_ROW + 8 : 0 };
+}
+
+/** The plot area once the legend (if any) has taken its rows. */
+export function plotArea(o: ChartOptions, legend: Legend): { left: number; top: number; right: number; bottom: number } {
+  return { left: o.margin.left, top: o.margin.top + legend.height, right: o.width - o.margin.right, bottom: o.height - o.margin.bottom };
+}
+
+/** What the client needs of any chart's layout: the months shown, the plot area and month -> x. */
+export interface MonthLayout {
+  months: Month[];
+  plot: { left: number; top: number; right: number; bottom: number };
+  x: (m: Month) => number;
+}
+
+const TICK_STEPS = [1, 2, 3, 4, 6, 12, 24, 36, 60, 120];
+const fmtMonth = utcFormat('%b');
+const fmtYear = utcFormat('%Y');
+
+/** Month ticks on calendar-aligned steps (every quarter starts in Jan/Apr/Jul/Oct…). */
+export function monthTicks(months: readonly Month[], maxTicks: number): { month: Month; lines: string[] }[] {
+  const step = TICK_STEPS.find((k) => Math.ceil(months.length / k) <= maxTicks) ?? TICK_STEPS[TICK_STEPS.length - 1]!;
+  const index = (m: Month) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
+  const picked = months.filter((m) => index(m) % step === 0);
+  const ticks = picked.length ? picked : months.slice(0, 1);
+  return ticks.map((m, i) => {
+    const d = monthStart(m);
+    if (step >= 12) return { month: m, lines: [fmtYear(d)] };
+    return { month: m, lines: i === 0 || m.endsWith('-01') ? [fmtMonth(d), fmtYear(d)] : [fmtMonth(d)] };
+  });
+}
+
+/** The opening `<svg>`, its title, description and style. `className` names the chart type. */
+export function svgOpening(data: ChartData, o: ChartOptions, months: readonly Month[], className: string, style: string): string[] {
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg"${attrs({ id: o.id, class: `agora-chart ${className}`, viewBox: `0 0 ${o.width} ${o.height}`, role: 'img', 'aria-labelledby': `${o.id}-title`, 'aria-describedby': o.describedBy ?? `${o.id}-desc`, 'data-from': months[0], 'data-to': months[months.length - 1] })}>`,
+    `<title id="${o.id}-title">${escapeXml(data.title)}</title>`,
+    o.describedBy ? '' : `<desc id="${o.id}-desc">${escapeXml(textAlternative(data, { from: o.from, to: o.to }))}</desc>`,
+    `<style>${style}</style>`,
+  ];
+}
+
+export function noDataText(o: ChartOptions, plot: MonthLayout['plot']): string {
+  return `<text x="${o.width / 2}" y="${(plot.top + plot.bottom) / 2}" text-anchor="middle">No data yet</text></svg>`;
+}
+
+/** Horizontal grid lines with their values, and the month axis. */
+export function axes(L: MonthLayout & { y: (v: number) => number; yTicks: number[] }, maxXTicks: number): string[] {
+  const { plot } = L;
+  const out: string[] = ['<g class="grid y-axis">'];
+  for (const t of L.yTicks) {
+    const y = r1(L.y(t));
+    out.push(`<g class="tick"><line x1="${plot.left}" x2="${plot.right}" y1="${y}" y2="${y}"/><text x="${plot.left - 8}" y="${y}" dy="0.32em" text-anchor="end">${formatValue(t)}</text></g>`);
+  }
+  out.push('</g>');
+  out.push(`<g class="x-axis"><line class="domain" x1="${plot.left}" x2="${plot.right}" y1="${plot.bottom}" y2="${plot.bottom}"/>`);
+  for (const t of monthTicks(L.months, maxXTicks)) {
+    const x = r1(L.x(t.month));
+    const lines = t.lines.map((l, i) => `<tspan x="${x}" dy="${i === 0 ? '1.2em' : '1.15em'}">${escapeXml(l)}</tspan>`).join('');
+    out.push(`<g class="tick"><line class="domain" x1="${x}" x2="${x}" y1="${plot.bottom}" y2="${plot.bottom + 5}"/><text x="${x}" y="${plot.bottom + 3}" text-anchor="middle">${lines}</text></g>`);
+  }
+  out.push('</g>');
+  return out;
+}

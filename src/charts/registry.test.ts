@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { addMonths, allMonths, isMonth } from './series.ts';
+import { chartById, CHARTS, defineChart, routeProblems, type ChartCatalog, type ChartContext } from './registry.ts';
+import { RENDERERS } from './renderers.ts';
+import { chartTable } from './table.ts';
+import { textAlternative } from './text-alt.ts';
+import { CHANGES } from './__fixtures__/changes.ts';
+import { EVENTS, ORGS } from './__fixtures__/events.ts';
+
+const UNKNOWN = 'Unknown affiliation';
+const catalog: ChartCatalog = {
+  changes: CHANGES,
+  events: EVENTS,
+  projects: new Map([
+    ['aurora/compute', { name: 'aurora/compute', slug: 'aurora/compute' }],
+    ['aurora/docs', { name: 'aurora/docs', slug: 'aurora/docs' }],
+  ]),
+  // The catalog names unknown people with UNKNOWN_ORG; the registry entry must not treat it as an organisation.
+  people: new Map([...Object.entries(ORGS).map(([k, org]) => [k, { org }] as const), ['demo:9', { org: UNKNOWN }]]),
+};
+const context: ChartContext = { catalog, siteTitle: 'Demo', unknownOrg: UNKNOWN };
+
+describe('the chart registry', () => {
+  it('has the activity chart (its URLs stay) and the contributors chart', () => {
+    expect(CHARTS.map((c) => [c.id, c.renderer])).toEqual([['activity', 'line'], ['contributors', 'stacked']]);
+    expect(chartById('contributors')?.title).toBe('Active contributors by organisation');
+    expect(chartById('nope')).toBeUndefined();
+  });
+
+  it('has clean, distinct routes for every chart and scope', () => {
+    expect(routeProblems(CHARTS.map((c) => ({ id: c.id, scopes: c.scopes(catalog) })))).toEqual([]);
+  });
+
+  describe.each(CHARTS.map((c) => [c.id, c] as const))('%s', (_id, chart) => {
+    const scopes = chart.scopes(catalog);
+    const dataOf = chart.load(context);
+
+    it('has words, a known renderer and the all scope first, then one per project', () => {
+      expect(chart.title).toMatch(/^[A-Z]/);
+      expect(chart.summary).toMatch(/\.$/);
+      expect(Object.keys(RENDERERS)).toContain(chart.renderer);
+      expect(scopes.map((s) => s.id)).toEqual(['all', 'projects/aurora/compute', 'projects/aurora/docs']);
+      expect(scopes.slice(1).map((s) => s.project)).toEqual(['aurora/compute', 'aurora/docs']);
+    });
+
+    it.each(['all', 'projects/aurora/compute', 'projects/aurora/docs'])('gives %s zero-filled monthly data, an SVG, a table and a text alternative', (scopeId) => {
+      const scope = scopes.find((s) => s.id === scopeId)!;
+      const data = dataOf(scope);
+      expect(data.title).toContain(scope.project ?? 'all projects');
+      expect(data.series.length).toBeGreaterThan(0);
+      const months = allMonths(data);
+      expect(months.length).toBeGreaterThan(0);
+      for (const s of data.series) {
+        expect(s.points.map((p) => p.month), s.id).toEqual(months);
+        expect(s.points.every((p) => isMonth(p.month) && Number.isFinite(p.value) && p.value >= 0)).toBe(true);
+      }
+      // Consecutive months, no gaps.
+      months.slice(1).forEach((m, i) => expect(m).toBe(addMonths(months[i]!, 1)));
+      const svg = RENDERERS[chart.renderer].render(data, { id: 'c' });
+      expect(svg).toMatch(/^<svg [^>]*role="img"/);
+      expect(svg).toContain(`<title id="c-title">`);
+      expect(chartTable(data).rows).toHaveLength(months.length);
+      expect(textAlternative(data)).toMatch(/^(From|In) /);
+    });
+  });
+
+  it('reads unknown affiliations as the Unknown band, not as an organisation', () => {
+    const data = chartById('contributors')!.load(context)(CHARTS[1]!.scopes(catalog)[0]!);
+    expect(data.series.map((s) => s.label)).toEqual(['Nimbus Systems', 'Bluefin Networks', 'Corvid Labs', UNKNOWN]);
+    expect(data.series.filter((s) => s.label === UNKNOWN)).toHaveLength(1);
+    expect(data.series.at(-1)!.tone).toBe('neutral');
+  });
+
+  it('reads the catalog once per load, whatever the number of scopes', () => {
+    let passes = 0;
+    const chart = defineChart({ id: 'x', title: 'X', summary: 'X.', renderer: 'line', scopes: () => [], prepare: () => ++passes, data: (n) => ({ title: `${n}`, description: '', unit: '', source: '', series: [] }) });
+    const dataOf = chart.load(context);
+    dataOf({ id: 'all', label: 'All' });
+    dataOf({ id: 'projects/a', label: 'a', project: 'a' });
+    expect(passes).toBe(1);
+  });
+});
+
+describe('routeProblems', () => {
+  it('refuses ids and scopes that would break or share a URL', () => {
+    const all = { id: 'all' };
+    expect(
+      routeProblems([
+        { id: 'Activity', scopes: [all] },
+        { id: 'dup', scopes: [all] },
+        { id: 'dup', scopes: [all] },
+        { id: 'x', scopes: [all, { id: 'dark' }, { id: 'dark/all' }, { id: 'projects/a.csv' }, { id: 'projects/../a' }, { id: 'projects/a' }, { id: 'projects/a' }] },
+        { id: 'y', scopes: [{ id: 'projects/a' }] },
+      ]),
+    ).toEqual([
+      'chart id "Activity" is not lower-case letters, digits and -',
+      'chart id "dup" is registered twice',
+      'chart x: scope "dark" would meet the dark embed (embed/x/dark/…)',
+      'chart x: scope "dark/all" would meet the dark embed (embed/x/dark/…)',
+      'chart x: scope "projects/a.csv" ends like a file the chart routes write',
+      'chart x: scope "projects/../a" is not a clean path',
+      'chart x: scope "projects/a" appears twice',
+      'chart y has no "all" scope',
+    ]);
+  });
+});

@@ -1,0 +1,132 @@
+/**
+ * Every chart the site has. A chart is one entry here: its id (the URL piece
+ * in `charts/<id>/<scope>/`), its words, the renderer that draws it, the
+ * scopes it has and how its data comes from the catalog. The routes, the
+ * charts index, downloads and embeds are generic over this list, so adding a
+ * chart is a pure data module plus one entry below.
+ *
+ * Entries see the catalog only through `ChartCatalog`, handed to them by
+ * site.ts (the one chart module that loads the site).
+ */
+import type { Person, ProjectSummary } from '../catalog/types.ts';
+import { activityChartData, activitySeries, type ActivityChange } from './activity.ts';
+import { contributorChartData, contributorSeries, type ContributorEvent } from './contributors.ts';
+import type { RendererName } from './renderers.ts';
+import { projectScopes, type ChartScope } from './scopes.ts';
+import type { ChartData } from './series.ts';
+
+/**
+ * What chart data functions may read of the catalog (the build's `Catalog`
+ * fits it). Kept to the fields charts use, so tests build one by hand; a new
+ * chart that needs more widens it here.
+ */
+export interface ChartCatalog {
+  readonly changes: readonly ActivityChange[];
+  readonly events: readonly ContributorEvent[];
+  readonly projects: ReadonlyMap<string, Pick<ProjectSummary, 'name' | 'slug'>>;
+  readonly people: ReadonlyMap<string, Pick<Person, 'org'>>;
+}
+
+export interface ChartContext {
+  catalog: ChartCatalog;
+  siteTitle: string;
+  /** The organisation name the catalog gives people it cannot place (`UNKNOWN_ORG`). */
+  unknownOrg: string;
+}
+
+export interface ChartDefinition<Prepared> {
+  /** URL piece and file-name prefix: lower case, digits and `-`, starting with a letter. */
+  id: string;
+  /** "Review activity per month": the charts index heading and breadcrumb. */
+  title: string;
+  /** One sentence for the charts index. */
+  summary: string;
+  renderer: RendererName;
+  /** `all` first, then per-project scopes (`projects/<slug>`). */
+  scopes(catalog: ChartCatalog): ChartScope[];
+  /** One pass over the catalog for every scope (called once per build). */
+  prepare(context: ChartContext): Prepared;
+  data(prepared: Prepared, scope: ChartScope, context: ChartContext): ChartData;
+}
+
+/** A registered chart, with its prepared state hidden behind `load`. */
+export interface Chart {
+  id: string;
+  title: string;
+  summary: string;
+  renderer: RendererName;
+  scopes(catalog: ChartCatalog): ChartScope[];
+  /** Reads the catalog once; the function it returns gives any scope's data. */
+  load(context: ChartContext): (scope: ChartScope) => ChartData;
+}
+
+export function defineChart<Prepared>(def: ChartDefinition<Prepared>): Chart {
+  const { prepare, data, ...rest } = def;
+  return {
+    ...rest,
+    load(context) {
+      const prepared = prepare(context);
+      return (scope) => data(prepared, scope, context);
+    },
+  };
+}
+
+export const CHARTS: readonly Chart[] = [
+  defineChart({
+    id: 'activity',
+    title: 'Review activity per month',
+    summary: 'Changes opened, changes merged and distinct active reviewers per month, for all projects or one project.',
+    renderer: 'line',
+    scopes: (catalog) => projectScopes(catalog.projects.values()),
+    prepare: ({ catalog }) => activitySeries(catalog.changes),
+    data: (series, scope, { siteTitle }) => activityChartData(series, scope, siteTitle),
+  }),
+  defineChart({
+    id: 'contributors',
+    title: 'Active contributors by organisation',
+    summary: 'People active in each month, stacked by organisation: the largest ones, the others together, and people of unknown affiliation apart.',
+    renderer: 'stacked',
+    scopes: (catalog) => projectScopes(catalog.projects.values()),
+    prepare: ({ catalog, unknownOrg }) =>
+      contributorSeries(catalog.events, (who) => {
+        const org = catalog.people.get(who)?.org;
+        return org === unknownOrg ? undefined : org;
+      }),
+    data: (series, scope, { siteTitle }) => contributorChartData(series, scope, siteTitle),
+  }),
+];
+
+export function chartById(id: string, charts: readonly Chart[] = CHARTS): Chart | undefined {
+  return charts.find((c) => c.id === id);
+}
+
+const CHART_ID = /^[a-z][a-z0-9-]*$/;
+// A scope id is path segments of [a-z0-9._~-] (project slugs are made safe the same way).
+const SCOPE_ID = /^[a-z0-9._~-]+(\/[a-z0-9._~-]+)*$/;
+
+/**
+ * What would make two routes meet or a URL break, in words (empty when none):
+ * ids that are not URL-safe or repeat, a scope called `dark` (the embed's dark
+ * variant is `embed/<chart>/dark/<scope>/`), a scope ending in a file name the
+ * routes write (`x.csv`), a chart without the `all` scope.
+ */
+export function routeProblems(charts: readonly { id: string; scopes: readonly Pick<ChartScope, 'id'>[] }[]): string[] {
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  for (const c of charts) {
+    if (!CHART_ID.test(c.id)) problems.push(`chart id ${JSON.stringify(c.id)} is not lower-case letters, digits and -`);
+    if (ids.has(c.id)) problems.push(`chart id ${JSON.stringify(c.id)} is registered twice`);
+    ids.add(c.id);
+    const scopes = new Set<string>();
+    if (!c.scopes.some((s) => s.id === 'all')) problems.push(`chart ${c.id} has no "all" scope`);
+    for (const s of c.scopes) {
+      const where = `chart ${c.id}: scope ${JSON.stringify(s.id)}`;
+      if (!SCOPE_ID.test(s.id) || s.id.split('/').some((seg) => seg === '.' || seg === '..')) problems.push(`${where} is not a clean path`);
+      if (s.id === 'dark' || s.id.startsWith('dark/')) problems.push(`${where} would meet the dark embed (embed/${c.id}/dark/…)`);
+      if (/\.(csv|json|svg|html)$/.test(s.id)) problems.push(`${where} ends like a file the chart routes write`);
+      if (scopes.has(s.id)) problems.push(`${where} appears twice`);
+      scopes.add(s.id);
+    }
+  }
+  return problems;
+}
