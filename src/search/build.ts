@@ -71,7 +71,7 @@ export class SearchIndexBuilder {
   }
 
   async add(input: SearchDoc): Promise<void> {
-    const doc = { ...input, title: maskEmail(input.title), body: maskEmail(input.body) };
+    const doc = { ...input, title: maskEmail(input.title), body: maskEmail(input.body), people: input.people && maskEmail(input.people) };
     if (this.docCount === 0) await rm(this.tmp, { recursive: true, force: true });
     const n = this.docCount++;
     FIELDS.forEach((field, f) => {

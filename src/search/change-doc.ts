@@ -1,50 +1,128 @@
 import type { ChangeSummary } from '../catalog/types.ts';
 import type { Change } from '../model/change.ts';
+import { statusLabel } from '../kinds/change/status.ts';
 import { personKey, maskEmail } from '../model/person.ts';
 import type { SearchDoc } from './types.ts';
 
-/** How much review text one change contributes to the index. */
-export const MAX_BODY_CHARS = 4000;
+/** How much prose (commit message, what humans wrote in review) one change contributes to the index. */
+export const MAX_PROSE_CHARS = 4000;
+/** How much of the automation reports' distinct words one change contributes. */
+export const MAX_AUTOMATION_CHARS = 1500;
+/** Names and patch sets listed in the facts; a page with more shows them all, the index the first ones. */
+const MAX_LISTED = 60;
 
-/** Trailers that only carry ids or people's names and addresses. */
-const TRAILER = /^(change-id|signed-off-by|co-authored-by|reviewed-by|reviewed-on|cc):.*$/gim;
-/** Gerrit's "Patch Set 3: Code-Review+2" first line and "(2 comments)" counters. */
-const MESSAGE_NOISE = /^(patch set \d+:.*|\(\d+ (inline )?comments?\))$/gim;
+/** The Change-Id trailer: the facts hold the Change-Id once. Other trailers (names, bugs, links) are text the page shows. */
+const CHANGE_ID_TRAILER = /^change-id:.*$/gim;
+/** Gerrit's "Patch Set 3:" before the votes and the rest of a message's first line. */
+const PATCH_SET_PREFIX = /^patch set \d+:[ \t]*/gim;
+/**
+ * Build and log ids in CI reports: 16 or more hex digits, new for every job of
+ * every run. Nobody types them (the report links them), and each would be a
+ * term of its own in some shard, so they are left out of automation text.
+ */
+const OPAQUE_ID = /(?<![\p{L}\p{N}])[0-9a-f]{16,}(?![\p{L}\p{N}])/giu;
+
+/** What a change document needs to know about the people on the page. */
+export interface ChangePeople {
+  /** Opted out: their messages and their name stay out of the index. */
+  isHidden(personKey: string): boolean;
+  /** Automation, as the catalog settled it over every change (default: what this change says). */
+  isBot?(personKey: string): boolean;
+  /** The name and username the site shows for a person (default: the change's account record). */
+  person?(personKey: string): { name: string; username?: string } | undefined;
+  /** Replaces opted-out people's names in free text (see Catalog.redact). */
+  redact?(text: string): string;
+}
 
 /**
- * A change as a search document (pure): subject as title; commit message,
- * what humans wrote in review, number and topic as body. Bots' messages
- * (CI results) and those of people who opted out are left out.
+ * A change as a search document (pure), holding what its page shows: the
+ * subject as title; the owner's name and username as `people`; as body the
+ * commit message (trailers too, but the Change-Id) and what humans wrote in
+ * review, then the page's facts (status, number, project, branch, topic,
+ * Change-Id, hashtags, patch set revisions, the names of everyone else
+ * shown), then each distinct word of the automation reports (CI results,
+ * links to logs and manuals), once.
+ * People who opted out and bots are never indexed by name; messages of people
+ * who opted out are hidden on the page and left out here too.
  */
-export function changeToDoc(
-  source: string,
-  change: Change,
-  summary: ChangeSummary,
-  isHidden: (personKey: string) => boolean,
-  /** Replaces opted-out people's names in free text (see Catalog.redact). */
-  redact: (text: string) => string = (t) => t,
-): SearchDoc {
-  const parts: string[] = [];
+export function changeToDoc(source: string, change: Change, summary: ChangeSummary, people: ChangePeople): SearchDoc {
+  const redact = people.redact ?? ((t: string) => t);
+  const keyOf = (id: string) => personKey(source, id);
+  const isBot = (id: string) => (people.isBot ? people.isBot(keyOf(id)) : (change.accounts[id]?.isBot ?? false));
+  const shown = (id: string | undefined) => {
+    if (id === undefined || people.isHidden(keyOf(id)) || isBot(id)) return undefined;
+    const p = people.person?.(keyOf(id));
+    const name = p?.name ?? change.accounts[id]?.name;
+    return name ? { name: redact(name), username: p ? p.username : change.accounts[id]?.username } : undefined;
+  };
+
+  const prose: string[] = [];
+  const automation: string[] = [];
   // The first line of the commit message is the subject, already the title.
-  if (change.commitMessage) parts.push(change.commitMessage.replace(/^[^\n]*\n?/, '').replace(TRAILER, '').trim());
+  if (change.commitMessage) prose.push(change.commitMessage.replace(/^[^\n]*\n?/, '').replace(CHANGE_ID_TRAILER, '').trim());
   for (const m of change.messages) {
-    const author = m.author !== undefined ? change.accounts[m.author] : undefined;
-    if (!author || author.isBot || isHidden(personKey(source, m.author!))) continue;
-    const text = m.text.replace(MESSAGE_NOISE, '').trim();
-    if (text) parts.push(text);
+    if (m.author !== undefined && people.isHidden(keyOf(m.author))) continue;
+    const text = m.text.replace(PATCH_SET_PREFIX, '').trim();
+    if (!text) continue;
+    if (m.author === undefined || isBot(m.author)) automation.push(text);
+    else prose.push(text);
   }
-  // Last, so snippets start with prose; kept past the cap so `12345` and topic searches work.
-  const tail = `Change ${change.number}${change.topic ? ` topic ${change.topic}` : ''}`;
-  const body = `${maskEmail(redact(parts.join('\n\n'))).slice(0, MAX_BODY_CHARS - tail.length - 2)}\n\n${tail}`.trim();
+
+  const owner = shown(change.owner);
+  const others = new Set<string>();
+  const note = (id: string | undefined) => {
+    const p = id !== change.owner ? shown(id) : undefined;
+    if (p) others.add(p.name);
+  };
+  for (const v of change.votes) note(v.by);
+  for (const m of change.messages) note(m.author);
+  for (const ps of change.patchSets) note(ps.uploader);
+  for (const l of change.labelSummary ?? []) note(l.by);
+
+  const facts = [
+    `${statusLabel(change.status)} change ${change.number} in ${change.project}, branch ${change.branch}${change.topic ? `, topic ${change.topic}` : ''}.`,
+    change.changeId && `Change-Id ${change.changeId}.`,
+    change.hashtags.length > 0 && `Hashtags ${change.hashtags.join(', ')}.`,
+    change.patchSets.length > 0 && `Patch sets ${change.patchSets.slice(0, MAX_LISTED).map((ps) => `${ps.revision.slice(0, 10)}${ps.kind ? ` ${ps.kind}` : ''}`).join(', ')}.`,
+    others.size > 0 && `With ${[...others].slice(0, MAX_LISTED).join(', ')}.`,
+  ].filter(Boolean);
+
+  const body = [
+    cut(maskEmail(redact(prose.join('\n\n'))), MAX_PROSE_CHARS),
+    // Kept past the prose cap, so `12345`, a topic, a Change-Id or a reviewer's name always find the change.
+    maskEmail(redact(facts.join(' '))),
+    cut(distinctWords(maskEmail(redact(automation.join('\n'))).replace(OPAQUE_ID, ' ')), MAX_AUTOMATION_CHARS),
+  ].filter((s) => s !== '');
   return {
     id: `${source}:change:${change.number}`,
     path: summary.path,
     title: maskEmail(redact(change.subject)),
-    body,
+    body: body.join('\n\n'),
+    people: owner && maskEmail([owner.name, owner.username].filter(Boolean).join(' ')),
     source,
     kind: 'change',
     project: change.project,
     date: summary.updated,
     status: summary.status,
   };
+}
+
+/** Each white-space separated word once, first occurrence first (CI reports repeat themselves). */
+export function distinctWords(text: string): string {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const w of text.split(/\s+/)) {
+    const key = w.toLowerCase();
+    if (w === '' || seen.has(key)) continue;
+    seen.add(key);
+    out.push(w);
+  }
+  return out.join(' ');
+}
+
+/** The first `max` characters, at a word boundary when one is near. */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const space = text.lastIndexOf(' ', max);
+  return text.slice(0, space > max * 0.8 ? space : max).trimEnd();
 }

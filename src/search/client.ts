@@ -1,4 +1,5 @@
 import { href } from '../lib/href.ts';
+import { statusLabel } from '../kinds/change/status.ts';
 import type { SearchHit, SearchRequest } from './engine.ts';
 import type { Segment } from './snippet.ts';
 import { parseSearchState, toSearchString, type SearchState } from './url-state.ts';
@@ -73,9 +74,21 @@ function appendSegments(parent: HTMLElement, segments: Segment[]): void {
   }
 }
 
+/** What a result is, as its meta line says it. */
+const KIND_LABELS: Record<string, { label: string; date: string }> = {
+  change: { label: 'Change', date: 'updated' },
+  person: { label: 'Person', date: 'last seen' },
+  project: { label: 'Project', date: 'last activity' },
+};
+
+function kindOf(kind: string): { label: string; date: string } {
+  return KIND_LABELS[kind] ?? { label: kind.charAt(0).toUpperCase() + kind.slice(1), date: '' };
+}
+
 function renderHit(hit: SearchHit): HTMLLIElement {
   const li = document.createElement('li');
   li.className = 'search-hit';
+  li.dataset.kind = hit.kind;
   const h = document.createElement('h2');
   const a = document.createElement('a');
   a.href = href(hit.path);
@@ -83,14 +96,22 @@ function renderHit(hit: SearchHit): HTMLLIElement {
   h.append(a);
   const meta = document.createElement('p');
   meta.className = 'search-meta';
-  const time = document.createElement('time');
-  time.dateTime = hit.date;
-  time.textContent = hit.date.slice(0, 10);
-  meta.append(`${hit.kind} · ${hit.source}${hit.project ? ` · ${hit.project}` : ''} · `, time);
+  const kind = kindOf(hit.kind);
+  const label = document.createElement('span');
+  label.className = 'search-kind';
+  label.textContent = kind.label;
+  // A project result is its project; other results name the project they belong to.
+  meta.append(label, ` · ${hit.source}${hit.project && hit.kind !== 'project' ? ` · ${hit.project}` : ''}`);
+  if (hit.date) {
+    const time = document.createElement('time');
+    time.dateTime = hit.date;
+    time.textContent = hit.date.slice(0, 10);
+    meta.append(` · ${kind.date ? `${kind.date} ` : ''}`, time);
+  }
   if (hit.status) {
     const st = document.createElement('span');
     st.className = `status status-${hit.status}`;
-    st.textContent = hit.status.toLowerCase();
+    st.textContent = statusLabel(hit.status).toLowerCase();
     meta.append(' ', st);
   }
   const snip = document.createElement('p');

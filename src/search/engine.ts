@@ -1,4 +1,5 @@
 import lunr from 'lunr';
+import { queryPipeline } from './analyze.ts';
 import { tokenSetFromArray } from './lunr-internals.ts';
 import { prefixKey, shardName, shardOf } from './hash.ts';
 import { matcher, planQuery } from './query.ts';
@@ -216,8 +217,7 @@ export function assembleIndex(postings: TermPostings[], fields: string[]): lunr.
   }
   const fieldVectors: Record<string, lunr.Vector> = Object.create(null);
   for (const [key, e] of entries) fieldVectors[key] = new lunr.Vector(e);
-  const pipeline = new lunr.Pipeline();
-  pipeline.add(lunr.stemmer);
+  const pipeline = queryPipeline();
   const terms = postings.map((p) => p.term).sort();
   return new lunr.Index({
     invertedIndex,

@@ -1,3 +1,4 @@
+import lunr from 'lunr';
 import { describe, expect, it } from 'vitest';
 import { fnv1a, prefixKey, shardName, shardOf } from './hash.ts';
 import { matcher, normaliseQuery, planQuery } from './query.ts';
@@ -54,6 +55,24 @@ describe('query planning', () => {
     expect(planQuery('*fig', FIELDS).error).toMatch(/end of a word/);
   });
 
+  it('splits a word the index splits into one clause per piece, each keeping its presence and field', () => {
+    const plan = planQuery('+docs.example.org/infra/manual title:a/b', FIELDS);
+    expect(plan.clauses.map((c) => [c.term, c.presence, c.fields])).toEqual([
+      ['docs.example.org', lunr.Query.presence.REQUIRED, FIELDS],
+      ['infra', lunr.Query.presence.REQUIRED, FIELDS],
+      ['manual', lunr.Query.presence.REQUIRED, FIELDS],
+      ['a', lunr.Query.presence.OPTIONAL, ['title']],
+      ['b', lunr.Query.presence.OPTIONAL, ['title']],
+    ]);
+    expect(plan.terms).toEqual(['docs.example.org', 'infra', 'manual', 'a', 'b']);
+    expect(planQuery('…', FIELDS).clauses).toEqual([]);
+  });
+
+  // Regression: the query kept `zoë` while the index had trimmed it to `zo`.
+  it('keeps letters beyond ASCII in query words', () => {
+    expect(planQuery('Zoë 李雷 Łukasz', FIELDS).terms).toEqual(['zoë', '李雷', 'łukasz']);
+  });
+
   it('reads unknown fields as plain words', () => {
     expect(planQuery('author:jane', FIELDS).terms.sort()).toEqual(['author', 'jane']);
   });
@@ -79,6 +98,18 @@ describe('snippets and highlights', () => {
     expect(s.at(-1)).toEqual({ text: '…', match: false });
     expect(s.some((x) => x.match && x.text === 'scheduler')).toBe(true);
     expect(s.map((x) => x.text).join('').length).toBeLessThan(110);
+  });
+
+  it('marks the matched words inside URLs and paths, and whole compounds when they match', () => {
+    const url = 'see https://docs.example.org/infra/manual/developers.html#testing.';
+    const marked = (terms: string[]) => highlight(url, matcher(terms)).filter((s) => s.match).map((s) => s.text);
+    expect(marked(['manual', 'html'])).toEqual(['manual', 'html']);
+    expect(marked(['developers.html'])).toEqual(['developers.html']);
+    expect(marked(['docs.example.org'])).toEqual(['docs.example.org']);
+    expect(highlight(url, matcher(['manual'])).map((s) => s.text).join('')).toBe(url);
+    expect(highlight('Zoë Lindqvist', matcher(['zoë'])).filter((s) => s.match).map((s) => s.text)).toEqual(['Zoë']);
+    const s = snippet(`${'lorem '.repeat(80)}see https://docs.example.org/infra/manual/x`, matcher(['manual']), 100);
+    expect(s.some((x) => x.match && x.text === 'manual')).toBe(true);
   });
 
   it('keeps markup-like text as text', () => {

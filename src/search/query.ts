@@ -1,4 +1,5 @@
 import lunr from 'lunr';
+import { queryPieces, queryPipeline } from './analyze.ts';
 import { parseClauses, runString, type Clause } from './lunr-internals.ts';
 
 /**
@@ -7,7 +8,10 @@ import { parseClauses, runString, type Clause } from './lunr-internals.ts';
  * ones `lunr.Index#search` would build from the same string; the only
  * departures are documented in the notices: fuzzy `~n` is searched as the
  * exact word, and wildcards work only at the end of a word (`conf*`) after
- * at least `prefixLength` characters.
+ * at least `prefixLength` characters. One more, so queries split words as the
+ * index does: a word lunr's lexer keeps whole but the index splits
+ * (`infra/manual`, `foo(bar)`, a pasted URL) becomes one clause per piece,
+ * each with the word's presence, fields and boost (`+a/b` requires both).
  */
 export interface QueryPlan {
   clauses: Clause[];
@@ -21,8 +25,7 @@ export interface QueryPlan {
   error?: string;
 }
 
-const searchPipeline = new lunr.Pipeline();
-searchPipeline.add(lunr.stemmer);
+const searchPipeline = queryPipeline();
 
 /** Drops punctuation people type around words (`"nova",`), keeping lunr's operators. */
 export function normaliseQuery(q: string): string {
@@ -50,6 +53,7 @@ export function planQuery(input: string, fields: string[], prefixLength = 2): Qu
       return plan;
     }
   }
+  plan.clauses = plan.clauses.flatMap(splitClause);
   const terms = new Set<string>();
   const prefixes = new Set<string>();
   for (const clause of plan.clauses) {
@@ -81,12 +85,19 @@ export function planQuery(input: string, fields: string[], prefixLength = 2): Qu
   return plan;
 }
 
-/** Whether a word of displayed text is one of the matched index terms (lunr's own analysis). */
+/** A pipeline clause whose word the index would split, as one clause per piece; wildcard clauses stay whole. */
+function splitClause(clause: Clause): Clause[] {
+  if (!clause.usePipeline) return [clause];
+  const pieces = queryPieces(clause.term);
+  if (pieces.length === 1 && pieces[0] === clause.term) return [clause];
+  return pieces.map((term) => ({ ...clause, term }));
+}
+
+/** Whether a word of displayed text is one of the matched index terms (the query analysis, analyze.ts). */
 export function matcher(matchedTerms: Iterable<string>): (word: string) => boolean {
   const set = new Set(matchedTerms);
   const cache = new Map<string, boolean>();
-  const analyse = new lunr.Pipeline();
-  analyse.add(lunr.trimmer, lunr.stemmer);
+  const analyse = queryPipeline();
   return (word) => {
     const w = word.toLowerCase();
     let hit = cache.get(w);

@@ -77,6 +77,8 @@ export function scoreQuery(clauses: Clause[], clauseTerms: string[][], postings:
     const qv = queryVectors[f]!;
     if (qv.size === 0) return;
     const entries = [...qv.entries()].sort((a, b) => a[0] - b[0]);
+    // No document has the query's terms in this field (often the short `people` field): it adds nothing.
+    if (entries.every(([index]) => byIndex.get(index)!.fields[f]!.docs.length === 0)) return;
     let sumSquares = 0;
     for (const [, w] of entries) sumSquares += w * w;
     const magnitude = Math.sqrt(sumSquares);

@@ -1,3 +1,5 @@
+import { INDEX_SEPARATOR } from './analyze.ts';
+
 /**
  * Highlighting and snippets as plain segments: the page turns them into
  * text nodes and <mark> elements, so upstream text is never parsed as HTML.
@@ -10,30 +12,72 @@ export interface Segment {
 const WORDS = /[^\s\-]+/g;
 /** Leading punctuation, the word, trailing punctuation. */
 const CORE = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/su;
+const SEPARATORS = new RegExp(INDEX_SEPARATOR.source, 'g');
+const RUNS = /[\p{L}\p{N}]+/gu;
+const PUNCTUATION = /[^\p{L}\p{N}]/u;
 
-/** Splits `text` into runs, marking the word cores (`nova` in `(nova),`) that `isMatch` accepts. */
+/**
+ * The [start, end) ranges of `word` to mark: its core (`nova` in `(nova),`)
+ * when that matches, else the pieces the index splits it into: the words
+ * between separators (`developers.html` in `…/manual/developers.html#x`),
+ * and within those their letter-and-digit runs (`manual`, `html`).
+ */
+function matchedRanges(word: string, isMatch: (word: string) => boolean): [number, number][] {
+  const [cs, ce] = trimmed(word, 0, word.length);
+  if (cs >= ce) return [];
+  const core = word.slice(cs, ce);
+  if (isMatch(core)) return [[cs, ce]];
+  // Most words are letters and digits only: nothing inside them to split.
+  if (!PUNCTUATION.test(core)) return [];
+  const out: [number, number][] = [];
+  let from = 0;
+  const piece = (start: number, end: number) => {
+    const [ps, pe] = trimmed(word, start, end);
+    if (ps >= pe) return;
+    if ((ps !== cs || pe !== ce) && isMatch(word.slice(ps, pe))) {
+      out.push([ps, pe]);
+      return;
+    }
+    for (const r of word.slice(ps, pe).matchAll(RUNS)) {
+      const rs = ps + r.index;
+      const re = rs + r[0].length;
+      if ((rs !== ps || re !== pe) && isMatch(r[0])) out.push([rs, re]);
+    }
+  };
+  for (const sep of word.matchAll(SEPARATORS)) {
+    piece(from, sep.index);
+    from = sep.index + sep[0].length;
+  }
+  piece(from, word.length);
+  return out;
+}
+
+/** `[start, end)` narrowed to exclude punctuation at both ends. */
+function trimmed(word: string, start: number, end: number): [number, number] {
+  const m = CORE.exec(word.slice(start, end));
+  const lead = m?.[1]?.length ?? 0;
+  const body = m?.[2]?.length ?? 0;
+  return [start + lead, start + lead + body];
+}
+
+/** Splits `text` into runs, marking the words and word pieces that `isMatch` accepts (see matchedRanges). */
 export function highlight(text: string, isMatch: (word: string) => boolean): Segment[] {
   const out: Segment[] = [];
-  let plain = '';
+  const push = (t: string, match: boolean) => {
+    if (!t) return;
+    const prev = out[out.length - 1];
+    if (prev && !prev.match && !match) prev.text += t;
+    else out.push({ text: t, match });
+  };
   let last = 0;
   for (const m of text.matchAll(WORDS)) {
-    const word = m[0];
-    const start = m.index;
-    const core = CORE.exec(word);
-    const body = core?.[2] ?? '';
-    if (body && isMatch(body)) {
-      const lead = core?.[1] ?? '';
-      plain += text.slice(last, start) + lead;
-      if (plain) out.push({ text: plain, match: false });
-      out.push({ text: body, match: true });
-      plain = core?.[3] ?? '';
-    } else {
-      plain += text.slice(last, start) + word;
+    for (const [a, b] of matchedRanges(m[0], isMatch)) {
+      push(text.slice(last, m.index + a), false);
+      push(text.slice(m.index + a, m.index + b), true);
+      last = m.index + b;
     }
-    last = start + word.length;
   }
-  plain += text.slice(last);
-  if (plain) out.push({ text: plain, match: false });
+  push(text.slice(last), false);
   return out;
 }
 
@@ -45,8 +89,7 @@ export function snippet(text: string, isMatch: (word: string) => boolean, width 
   const flat = text.replace(/\s+/g, ' ').trim();
   let first = -1;
   for (const m of flat.matchAll(WORDS)) {
-    const core = CORE.exec(m[0])?.[2] ?? '';
-    if (core && isMatch(core)) {
+    if (matchedRanges(m[0], isMatch).length) {
       first = m.index;
       break;
     }

@@ -13,9 +13,15 @@ export interface SearchDoc {
   title: string;
   /** Plain text; providers cap it to a few KB. */
   body: string;
+  /**
+   * Who the page is about or by, as shown: a person's name and username, a
+   * change owner's. Indexed (boosted, so a name finds the person, then what
+   * they own, before pages that only mention them), not stored.
+   */
+  people?: string;
   /** Source id from the config. */
   source: string;
-  /** `change` now; later `thread`, `meeting`, `spec`, `pr`. */
+  /** `change`, `person`, `project`; later `thread`, `meeting`, `spec`, `pr`. */
   kind: string;
   project?: string;
   /** ISO 8601 (UTC). */
@@ -28,13 +34,14 @@ export type SearchDocumentProvider = (site: Site) => AsyncIterable<SearchDoc>;
 
 /** An indexed field and its lunr boost (scores match `this.field(name, { boost })`). */
 export interface FieldSpec {
-  name: 'title' | 'body';
+  name: 'title' | 'body' | 'people';
   boost: number;
 }
 
 export const FIELDS: readonly FieldSpec[] = [
   { name: 'title', boost: 2 },
   { name: 'body', boost: 1 },
+  { name: 'people', boost: 1.5 },
 ];
 
 /** `dist/search/manifest.json`: the only file with a fixed name; everything else sits under `dir`. */

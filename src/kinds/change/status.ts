@@ -21,4 +21,9 @@ export const FACET_OF: Record<ChangeStatusValue, StatusFacet> = Object.fromEntri
 
 export const STATUS_LABEL: Record<ChangeStatusValue, string> = Object.fromEntries(CHANGE_STATUSES.map((s) => [s.value, s.label])) as Record<ChangeStatusValue, string>;
 
+/** How any stored status value reads (an unknown one in sentence case). */
+export function statusLabel(status: string): string {
+  return (STATUS_LABEL as Record<string, string>)[status] ?? status.charAt(0) + status.slice(1).toLowerCase();
+}
+
 export const FACET_LABEL: Record<StatusFacet, string> = Object.fromEntries(CHANGE_STATUSES.map((s) => [s.facet, s.label])) as Record<StatusFacet, string>;

@@ -1,0 +1,224 @@
+/**
+ * Search finds what a reader sees. On the built demo, with fixed seeds:
+ *  - every word shown on random change and person pages (but page chrome and
+ *    stop words) finds that page, through the search engine the worker runs;
+ *  - rare words from random pages, typed into the real search page, give
+ *    results, nearly always with the page itself on the first page of them;
+ *  - a change's Change-Id and revision find it first;
+ *  - names shown on a change page find the person first, then the change;
+ *    people who opted out are not found by name, bots have no person result.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SearchEngine } from '../../src/search/engine.ts';
+import { fileFetcher } from '../../src/search/test-helpers.ts';
+import type { SearchManifest, StoredDoc } from '../../src/search/types.ts';
+import { buildDemo, useSite } from './harness.ts';
+import { isStopWord, pickRareWords, readPages, samplePages, templateWords, visibleText, type RareWord, type VisiblePage } from './visible-words.ts';
+
+const { open } = useSite();
+
+/** Share of rare words whose own page must be among the first page (10) of results; every word must give some. */
+const FIRST_PAGE_SHARE = 0.9;
+/**
+ * "Rare": on at most this many of the demo's 2,500 change and person pages. The
+ * demo is generated from a small vocabulary (about 950 words besides ids), so
+ * only some pages show a word this rare; the pages are drawn among those.
+ */
+const MAX_PAGES = 10;
+
+interface Results {
+  total: number;
+  hits: { path: string; kind: string; meta: string; marked: string[] }[];
+}
+
+/** Types `q` into the search page and waits for its own answer (the status names the query). */
+async function search(page: Page, q: string): Promise<Results> {
+  await page.locator('#search-q').fill(q);
+  await page.locator('#search-q').press('Enter');
+  await page.waitForFunction((query) => (document.getElementById('search-status')?.textContent ?? '').includes(`for “${query}”`), q);
+  return readResults(page);
+}
+
+async function readResults(page: Page): Promise<Results> {
+  const status = (await page.locator('#search-status').textContent()) ?? '';
+  const total = Number(/^([\d,]+) results?/.exec(status)?.[1]?.replace(/,/g, '') ?? NaN);
+  const hits = await page.locator('#search-results li.search-hit').evaluateAll((lis) =>
+    lis.map((li) => ({
+      path: new URL((li.querySelector('h2 a') as HTMLAnchorElement).href).pathname.slice(1),
+      kind: (li as HTMLElement).dataset.kind ?? '',
+      meta: li.querySelector('.search-meta')?.textContent ?? '',
+      marked: [...li.querySelectorAll('mark')].map((m) => m.textContent ?? ''),
+    })),
+  );
+  return { total, hits };
+}
+
+/** Clicks "Show more results" until `path` is listed or the results end; returns whether it was found. */
+async function pageUntil(page: Page, path: string, maxClicks = 40): Promise<boolean> {
+  for (let i = 0; ; i++) {
+    const { hits } = await readResults(page);
+    if (hits.some((h) => h.path === path)) return true;
+    if (i >= maxClicks || !(await page.locator('#search-more').isVisible())) return false;
+    const before = hits.length;
+    await page.locator('#search-more').click();
+    await page.waitForFunction((n) => document.querySelectorAll('#search-results li.search-hit').length > n, before);
+  }
+}
+
+let dist: string;
+let all: VisiblePage[];
+let changes: VisiblePage[];
+let people: VisiblePage[];
+beforeAll(async () => {
+  dist = await buildDemo();
+  changes = readPages(dist, 'changes');
+  people = readPages(dist, 'people');
+  all = [...changes, ...people];
+}, 600_000);
+
+/** The built index, read as the worker reads it, with each document's page path. */
+function builtIndex(): { engine: SearchEngine; pathOf: string[] } {
+  const root = join(dist, 'search');
+  const m = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8')) as SearchManifest;
+  const pathOf: string[] = [];
+  for (let c = 0; c * m.chunkSize < m.docCount; c++) {
+    const docs = JSON.parse(readFileSync(join(root, m.dir, 'c', `${c}.json`), 'utf8')) as StoredDoc[];
+    docs.forEach((d, i) => (pathOf[c * m.chunkSize + i] = d[1]));
+  }
+  return { engine: new SearchEngine(fileFetcher(root)), pathOf };
+}
+
+describe('search finds what a page shows', () => {
+  it('every word shown on random change and person pages finds that page (but page chrome and stop words)', async () => {
+    const { engine, pathOf } = builtIndex();
+    const missed: string[] = [];
+    let checked = 0;
+    for (const [kind, pages, count] of [['changes', changes, 20], ['people', people, 10]] as const) {
+      const chrome = templateWords(pages);
+      for (const page of samplePages(pages, `search-coverage/all-words/${kind}`, count)) {
+        for (const word of page.words) {
+          if (chrome.has(word) || isStopWord(word)) continue;
+          checked++;
+          const { ranked } = await engine.rank(word);
+          if (!ranked.toArray().some((r) => pathOf[r.ref] === page.path)) missed.push(`${word} (${page.path})`);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+    expect(missed, `of ${checked} words shown, these do not find their page`).toEqual([]);
+  }, 120_000);
+
+  it('rare words from random change and person pages give results, nearly always their own page on the first page', async () => {
+    const words: RareWord[] = [
+      ...pickRareWords(all, changes, { seed: 'search-coverage/changes', count: 20, perPage: 2, maxPages: MAX_PAGES }),
+      ...pickRareWords(all, people, { seed: 'search-coverage/people', count: 10, perPage: 2, maxPages: MAX_PAGES }),
+    ];
+    expect(words.length).toBeGreaterThanOrEqual(40);
+    const page = await open('search/');
+    const empty: string[] = [];
+    const missed: string[] = [];
+    for (const w of words) {
+      const res = await search(page, w.word);
+      if (res.total === 0) empty.push(`${w.word} (${w.page})`);
+      else if (!res.hits.some((h) => h.path === w.page)) missed.push(`${w.word} (${w.page}, on ${w.pages} pages; ${res.total} results)`);
+    }
+    expect(empty, 'rare words that found nothing').toEqual([]);
+    const share = 1 - missed.length / words.length;
+    expect(share, `own page not on the first page of results for: ${missed.join(', ')}`).toBeGreaterThanOrEqual(FIRST_PAGE_SHARE);
+    await page.context().close();
+  }, 180_000);
+
+  it('the revision a change shows finds it first, its Change-Id finds it (and its backports)', async () => {
+    const page = await open('search/');
+    for (const { path } of samplePages(changes, 'search-coverage/ids', 5)) {
+      const html = readFileSync(join(dist, path, 'index.html'), 'utf8');
+      const changeId = /<dt>Change-Id<\/dt><dd><code>(I[0-9a-f]+)<\/code>/.exec(html)?.[1];
+      const revision = /<td><code>([0-9a-f]{10})<\/code><\/td>/.exec(html)?.[1];
+      expect(changeId, `the Change-Id on ${path}`).toBeDefined();
+      expect(revision, `a revision on ${path}`).toBeDefined();
+      expect((await search(page, revision!)).hits[0]?.path, revision).toBe(path);
+      // Backports to other branches keep the Change-Id: all of them, this one among them.
+      const byId = await search(page, changeId!);
+      expect(byId.hits.map((h) => h.path), changeId).toContain(path);
+      expect(byId.total).toBeLessThanOrEqual(5);
+    }
+    await page.context().close();
+  }, 60_000);
+
+  it('the owner’s and a reviewer’s name from random change pages find their person page first, and that change', async () => {
+    const page = await open('search/');
+    const index = builtIndex();
+    let tried = 0;
+    for (const { path } of samplePages(changes, 'search-coverage/names', 40)) {
+      if (tried === 3) break;
+      const html = readFileSync(join(dist, path, 'index.html'), 'utf8');
+      // "Change 10100 by <a href="/people/demo/1/">Name</a>": an owner with a page (not a bot, not opted out).
+      const owner = /Change \d+ by <a href="\/(people\/[^"]+)">([^<]+)<\/a>/.exec(html);
+      const voters = [...html.matchAll(/<td><a href="\/(people\/[^"]+)">([^<]+)<\/a><\/td>/g)].filter((m) => m[1] !== owner?.[1]);
+      if (!owner || voters.length === 0) continue;
+      tried++;
+      for (const [, personPath, shown] of [owner, voters[0]!]) {
+        const name = visibleText(shown!);
+        const res = await search(page, name);
+        expect(res.hits[0]?.path, name).toBe(personPath);
+        expect(res.hits[0]?.kind, name).toBe('person');
+        expect(res.hits[0]?.meta, name).toMatch(/^Person · demo · last seen \d{4}-\d\d-\d\d$/);
+        // Every change a reviewer is shown on matches, but far down the list (their own changes come first).
+        const { ranked } = await index.engine.rank(name);
+        expect(ranked.toArray().some((r) => index.pathOf[r.ref] === path), `${name} finds ${path}`).toBe(true);
+      }
+      // The owner's own changes come right after their page, this one among them.
+      const name = visibleText(owner[2]!);
+      const res = await search(page, name);
+      expect(res.hits.slice(1).every((h) => h.kind === 'change')).toBe(true);
+      expect(await pageUntil(page, path, 20), `${name} finds ${path} among their changes`).toBe(true);
+    }
+    expect(tried).toBe(3);
+    await page.context().close();
+  }, 180_000);
+
+  it('names in any script find their person page first (Zoë, Łukasz, 李雷, María)', async () => {
+    const page = await open('search/');
+    for (const q of ['Zoë', 'Łukasz', '李雷', 'María']) {
+      const res = await search(page, q);
+      expect(res.hits[0]?.kind, q).toBe('person');
+      expect(res.hits[0]?.marked.join(' '), q).toContain(q);
+    }
+    await page.context().close();
+  });
+
+  it('words inside URLs and paths find their page and are marked: manual, developers.html', async () => {
+    const page = await open('search/');
+    for (const q of ['manual', 'developers.html']) {
+      const res = await search(page, q);
+      expect(res.total, q).toBeGreaterThan(0);
+      expect(res.hits[0]!.marked, q).toContain(q);
+    }
+    await page.context().close();
+  });
+
+  it('a person who opted out is not findable by name or username, and bots have no person result', async () => {
+    const page = await open('search/');
+    for (const q of ['Connor Fitzgerald', 'connorfitzge']) expect((await search(page, q)).total, q).toBe(0);
+    const zuul = await search(page, 'Zuul');
+    expect(zuul.hits.some((h) => h.kind === 'person')).toBe(false);
+    await page.context().close();
+  });
+
+  it('project pages are results labelled as projects, and the project filter still applies', async () => {
+    const page = await open('search/');
+    const res = await search(page, 'aurora/network');
+    expect(res.hits[0]).toMatchObject({ path: 'projects/aurora/network/', kind: 'project' });
+    expect(res.hits[0]!.meta).toMatch(/^Project · demo · last activity \d{4}-\d\d-\d\d$/);
+    await page.locator('#search-project').selectOption('aurora/docs');
+    await page.waitForFunction(() => (document.getElementById('search-status')?.textContent ?? '').includes('in aurora/docs'));
+    const filtered = await readResults(page);
+    expect(filtered.hits.length).toBeGreaterThan(0);
+    // The project's own page and its changes: nothing from another project, no person (they span projects).
+    expect(filtered.hits.every((h) => (h.kind === 'change' && h.meta.includes('· aurora/docs')) || h.path === 'projects/aurora/docs/')).toBe(true);
+    await page.context().close();
+  });
+});
