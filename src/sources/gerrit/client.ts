@@ -11,26 +11,15 @@
  * simulator without waiting for real backoff.
  */
 import { excerpt, HttpError, HttpFormatError, HttpStatusError, redactUrl } from '../../lib/http/errors.ts';
-import { HttpTransport, utf8, type FetchLike, type Sleep } from '../../lib/http/transport.ts';
+import { HttpTransport, utf8, type TransportOptions } from '../../lib/http/transport.ts';
 import { stripXssiPrefix } from './parse.ts';
 
 export type { FetchLike, Sleep } from '../../lib/http/transport.ts';
 export { defaultSleep } from '../../lib/http/transport.ts';
 
-export interface GerritClientOptions {
+export interface GerritClientOptions extends TransportOptions {
   /** Server base URL, e.g. https://review.opendev.org (no trailing `/a/`: we read anonymously). */
   baseUrl: string;
-  timeoutMs: number;
-  /** Extra attempts after the first for retryable failures. */
-  retries: number;
-  fetch?: FetchLike;
-  sleep?: Sleep;
-  now?: () => number;
-  /** Jitter source in [0, 1) for backoff; absent = no jitter (deterministic). */
-  random?: () => number;
-  signal?: AbortSignal;
-  /** Told about every retry, so a slow sync explains itself. */
-  onRetry?: (info: { url: string; attempt: number; delayMs: number; reason: string }) => void;
 }
 
 /**
