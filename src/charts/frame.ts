@@ -92,6 +92,21 @@ const CHAR_WIDTH = 6.6; // average glyph width at 12px, for legend wrapping with
 export const LEGEND_ROW = 20;
 export const SWATCH = 26;
 
+/**
+ * The legend as SVG: one group per item, classed by `classOf`, with the chart's own
+ * swatch (`swatch(item, cy)`) and the label beside it. Empty when there are no items.
+ */
+export function legendSvg(legend: Legend, o: ChartOptions, classOf: (index: number) => string, swatch: (item: LegendItem, cy: number) => string): string[] {
+  if (!legend.items.length) return [];
+  const out = ['<g class="legend">'];
+  for (const it of legend.items) {
+    const cy = o.margin.top + it.row * LEGEND_ROW + 10;
+    out.push(`<g class="${classOf(it.index)}">`, swatch(it, cy), `<text x="${r1(it.x + SWATCH + 6)}" y="${cy}" dy="0.35em">${escapeXml(it.label)}</text>`, '</g>');
+  }
+  out.push('</g>');
+  return out;
+}
+
 export interface LegendItem {
   index: number;
   label: string;

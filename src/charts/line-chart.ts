@@ -7,7 +7,7 @@ import { max } from 'd3-array';
 import { scaleLinear, scaleUtc } from 'd3-scale';
 import { line, symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, type SymbolType } from 'd3-shape';
 import { escapeXml } from './escape.ts';
-import { attrs, axes, CHART_DEFAULTS, LEGEND_ROW, legendLayout, noDataText, normaliseChartOptions, plotArea, r1, svgOpening, SWATCH, type ChartInput, type ChartOptions, type Legend, type MonthLayout } from './frame.ts';
+import { attrs, axes, CHART_DEFAULTS, legendLayout, legendSvg, noDataText, normaliseChartOptions, plotArea, r1, svgOpening, SWATCH, type ChartInput, type ChartOptions, type Legend, type MonthLayout } from './frame.ts';
 import { allMonths, clampRange, monthStart, sliceData, type ChartData, type Month } from './series.ts';
 import { chartStyle, DASHES, MARKERS, pick, type MarkerShape } from './theme.ts';
 
@@ -59,20 +59,12 @@ export function renderLineChart(data: ChartData, input: LineChartInput | LineCha
   if (o.background) out.push(`<rect class="bg" width="${o.width}" height="${o.height}"/>`);
   const showMarkers = L.months.length <= o.maxMarkerMonths;
 
-  if (L.legend.items.length) {
-    out.push('<g class="legend">');
-    for (const it of L.legend.items) {
-      const cy = o.margin.top + it.row * LEGEND_ROW + 10;
-      out.push(
-        `<g class="s${it.index}">`,
-        `<line class="line swatch"${attrs({ x1: it.x, x2: it.x + SWATCH, y1: cy, y2: cy, 'stroke-dasharray': pick(DASHES, it.index) })}/>`,
-        `<path class="marker" transform="translate(${r1(it.x + SWATCH / 2)},${cy})" d="${markerPath(pick(MARKERS, it.index))}"/>`,
-        `<text x="${r1(it.x + SWATCH + 6)}" y="${cy}" dy="0.35em">${escapeXml(it.label)}</text>`,
-        '</g>',
-      );
-    }
-    out.push('</g>');
-  }
+  out.push(
+    ...legendSvg(L.legend, o, (i) => `s${i}`, (it, cy) =>
+      `<line class="line swatch"${attrs({ x1: it.x, x2: it.x + SWATCH, y1: cy, y2: cy, 'stroke-dasharray': pick(DASHES, it.index) })}/>` +
+      `<path class="marker" transform="translate(${r1(it.x + SWATCH / 2)},${cy})" d="${markerPath(pick(MARKERS, it.index))}"/>`,
+    ),
+  );
 
   if (!L.months.length) {
     out.push(noDataText(o, plot));

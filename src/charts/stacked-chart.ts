@@ -9,7 +9,7 @@ import { max } from 'd3-array';
 import { scaleLinear, scaleUtc } from 'd3-scale';
 import { area, line } from 'd3-shape';
 import { escapeXml } from './escape.ts';
-import { attrs, axes, LEGEND_ROW, legendLayout, noDataText, normaliseChartOptions, plotArea, r1, svgOpening, SWATCH, type ChartInput, type ChartOptions, type Legend, type MonthLayout } from './frame.ts';
+import { attrs, axes, legendLayout, legendSvg, noDataText, normaliseChartOptions, plotArea, r1, svgOpening, SWATCH, type ChartInput, type ChartOptions, type Legend, type MonthLayout } from './frame.ts';
 import { allMonths, clampRange, monthStart, sliceData, type ChartData, type Month, type TimeSeries } from './series.ts';
 import { chartStyle } from './theme.ts';
 
@@ -91,20 +91,8 @@ export function renderStackedChart(data: ChartData, input: StackedChartInput | C
   }
   if (o.background) out.push(`<rect class="bg" width="${o.width}" height="${o.height}"/>`);
 
-  if (L.legend.items.length) {
-    const classes = bandClasses(data.series);
-    out.push('<g class="legend">');
-    for (const it of L.legend.items) {
-      const cy = o.margin.top + it.row * LEGEND_ROW + 10;
-      out.push(
-        `<g class="${classes[it.index]}">`,
-        `<rect class="area swatch" x="${r1(it.x + 6)}" y="${cy - 7}" width="14" height="14" rx="2"/>`,
-        `<text x="${r1(it.x + SWATCH + 6)}" y="${cy}" dy="0.35em">${escapeXml(it.label)}</text>`,
-        '</g>',
-      );
-    }
-    out.push('</g>');
-  }
+  const classes = bandClasses(data.series);
+  out.push(...legendSvg(L.legend, o, (i) => classes[i]!, (it, cy) => `<rect class="area swatch" x="${r1(it.x + 6)}" y="${cy - 7}" width="14" height="14" rx="2"/>`));
 
   if (!L.months.length) {
     out.push(noDataText(o, plot));
