@@ -2,7 +2,7 @@ import type { AgoraConfig } from '../config/schema.ts';
 import type { Item } from '../model/item.ts';
 import { personKey, type Account } from '../model/person.ts';
 import type { KindRegistry } from '../kinds/registry.ts';
-import type { ActivityEvent, ItemSummary, KindDefinition } from '../kinds/types.ts';
+import type { ActivityEvent, ItemSummary, KindDefinition, PeopleView } from '../kinds/types.ts';
 import { personPath, projectPath, projectSlugs } from './slug.ts';
 import { OPTED_OUT_NAME, UNKNOWN_ORG, type Person, type Place } from './types.ts';
 
@@ -42,6 +42,9 @@ export class Catalog {
   readonly events: ActivityEvent[] = [];
   private readonly summaries = new Map<string, ItemSummary[]>();
   private readonly index = new Map<string, ItemSummary>();
+  /** Summary key by stored item id, and back. */
+  private readonly keys = new Map<string, string>();
+  private readonly ids = new Map<string, string>();
   private readonly pending: ActivityEvent[] = [];
   private readonly optOut: Set<string>;
   private readonly seen = new Map<string, Seen>();
@@ -64,6 +67,8 @@ export class Catalog {
     const summary = def.summarise(item);
     push(this.summaries, def.kind, summary);
     this.index.set(indexKey(def.kind, summary.key), summary);
+    this.keys.set(item.id, summary.key);
+    this.ids.set(indexKey(def.kind, summary.key), item.id);
     for (const e of def.activity(item, summary)) {
       this.pending.push({ ...e, kind: def.kind, item: summary.key, source: summary.source, place: e.place ?? summary.place });
     }
@@ -112,6 +117,16 @@ export class Catalog {
   /** One summary by kind and key. */
   item<S extends ItemSummary = ItemSummary>(kind: string, key: string): S | undefined {
     return this.index.get(indexKey(kind, key)) as S | undefined;
+  }
+
+  /** The summary key of a stored item (by its envelope id). */
+  keyOf(item: Pick<Item<unknown>, 'id'>): string | undefined {
+    return this.keys.get(item.id);
+  }
+
+  /** The stored item id (`<source>:<kind>:<native id>`) behind a summary, to read the full item. */
+  itemIdOf(kind: string, key: string): string | undefined {
+    return this.ids.get(indexKey(kind, key));
   }
 
   /** Kinds that have at least one item, in registry order. */
@@ -307,6 +322,16 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** What kinds' pages and search documents may ask about people (PeopleView). */
+export function peopleView(catalog: Catalog): PeopleView {
+  return {
+    isHidden: (key) => catalog.isHidden(key),
+    isBot: (key) => catalog.isBot(key),
+    person: (key) => catalog.people.get(key),
+    redact: (t) => catalog.redact(t),
+  };
 }
 
 /** Display names (and page paths) for the people a page shows, keyed by person key. */

@@ -1,8 +1,8 @@
-import { loadConfig, resolveConfigPath, type LoadedConfig } from '../config/load.ts';
+import { loadPortalConfig, resolveConfigPath, type LoadedConfig } from '../config/load.ts';
 import { CHANGE_KIND, type Change } from '../model/change.ts';
 import type { z } from 'zod';
 import type { Item } from '../model/item.ts';
-import { defaultKinds } from '../kinds/index.ts';
+import { kindsFor } from '../kinds/index.ts';
 import type { KindRegistry } from '../kinds/registry.ts';
 import { Store } from '../store/store.ts';
 import { Catalog } from './catalog.ts';
@@ -10,7 +10,7 @@ import type { SourceSummary } from './types.ts';
 
 export * from './types.ts';
 export * from './slug.ts';
-export { Catalog, namesFor, placeKey } from './catalog.ts';
+export { Catalog, namesFor, peopleView, placeKey } from './catalog.ts';
 // The change kind's list pages, statuses and votes, for the review pages.
 export * from '../kinds/change/index.ts';
 
@@ -41,8 +41,9 @@ export function getSite(): Promise<Site> {
  * item's data is checked against its kind's schema as it is read: a stored file
  * that no longer matches stops the build with the file named.
  */
-export async function loadSite(configPath: string, kinds: KindRegistry = defaultKinds()): Promise<Site> {
-  const loaded = loadConfig(configPath);
+export async function loadSite(configPath: string, kinds?: KindRegistry): Promise<Site> {
+  const loaded = await loadPortalConfig(configPath);
+  kinds ??= kindsFor(loaded.plugins);
   const store = new Store(loaded.dataDir);
   const catalog = new Catalog(loaded.config, kinds);
   const sources: SourceSummary[] = [];
@@ -58,10 +59,16 @@ export async function loadSite(configPath: string, kinds: KindRegistry = default
         items++;
       }
     }
-    sources.push({ id: src.id, type: src.type, origin: origin || ('webUrl' in src && src.webUrl ? src.webUrl : 'url' in src ? src.url : ''), items, cursor: meta.cursor });
+    sources.push({ id: src.id, type: src.type, origin: origin || configuredOrigin(src), items, cursor: meta.cursor });
   }
   catalog.finish();
   return { loaded, store, catalog, sources };
+}
+
+/** Where a source's links point before anything is synced: its `webUrl`, `url` or `path`. */
+function configuredOrigin(src: Record<string, unknown>): string {
+  for (const key of ['webUrl', 'url', 'path']) if (typeof src[key] === 'string' && src[key]) return src[key];
+  return '';
 }
 
 /** One stored item for its page, checked against its kind's schema. */

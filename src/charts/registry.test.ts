@@ -9,6 +9,7 @@ import { EVENTS, ORGS } from './__fixtures__/events.ts';
 
 const UNKNOWN = 'Unknown affiliation';
 const catalog: ChartCatalog = {
+  items: () => [],
   changes: CHANGES,
   events: EVENTS,
   projects: new Map([

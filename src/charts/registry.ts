@@ -8,7 +8,7 @@
  * Entries see the catalog only through `ChartCatalog`, handed to them by
  * site.ts (the one chart module that loads the site).
  */
-import type { Person, ProjectSummary } from '../catalog/types.ts';
+import type { ItemSummary, Person, ProjectSummary } from '../catalog/types.ts';
 import { activityChartData, activitySeries, type ActivityChange } from './activity.ts';
 import { contributorChartData, contributorSeries, type ContributorEvent } from './contributors.ts';
 import type { RendererName } from './renderers.ts';
@@ -25,6 +25,8 @@ export interface ChartCatalog {
   readonly events: readonly ContributorEvent[];
   readonly projects: ReadonlyMap<string, Pick<ProjectSummary, 'name' | 'slug'>>;
   readonly people: ReadonlyMap<string, Pick<Person, 'org'>>;
+  /** Summaries of any kind, newest update first (for charts of kinds the core does not know). */
+  items(kind: string): readonly ItemSummary[];
 }
 
 export interface ChartContext {
@@ -95,6 +97,22 @@ export const CHARTS: readonly Chart[] = [
     data: (series, scope, { siteTitle }) => contributorChartData(series, scope, siteTitle),
   }),
 ];
+
+/** The built-in charts, then those the plugins bring (each checked for what a chart must have). */
+export function chartsFor(plugins: readonly { file: string; charts: readonly unknown[] }[]): Chart[] {
+  const out = [...CHARTS];
+  for (const plugin of plugins) {
+    plugin.charts.forEach((c, i) => {
+      const chart = c as Partial<Chart> | undefined;
+      const where = `plugin ${plugin.file}: charts[${i}]`;
+      if (!chart || typeof chart.load !== 'function' || typeof chart.scopes !== 'function') throw new Error(`${where}: expected a chart made with defineChart({ id, title, summary, renderer, scopes, prepare, data })`);
+      if (typeof chart.id !== 'string' || typeof chart.title !== 'string' || typeof chart.summary !== 'string') throw new Error(`${where}: id, title and summary must be text`);
+      if (chart.renderer !== 'line' && chart.renderer !== 'stacked') throw new Error(`${where}: renderer must be "line" or "stacked"`);
+      out.push(chart as Chart);
+    });
+  }
+  return out;
+}
 
 export function chartById(id: string, charts: readonly Chart[] = CHARTS): Chart | undefined {
   return charts.find((c) => c.id === id);

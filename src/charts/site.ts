@@ -7,7 +7,7 @@
  */
 import { CHANGE_KIND, getSite, UNKNOWN_ORG, type Catalog, type ChangeSummary } from '../catalog/index.ts';
 import type { RendererName } from './renderers.ts';
-import { chartById, CHARTS, routeProblems, type Chart, type ChartCatalog, type ChartContext } from './registry.ts';
+import { chartById, chartsFor, routeProblems, type Chart, type ChartCatalog, type ChartContext } from './registry.ts';
 import { ALL_SCOPE, type ChartScope } from './scopes.ts';
 import type { ChartData } from './series.ts';
 
@@ -60,6 +60,8 @@ function domId(text: string): string {
 }
 
 interface Loaded {
+  /** The built-in charts and the plugins'. */
+  charts: Chart[];
   context: ChartContext;
   scopes: Map<string, ChartScope[]>;
   data: Map<string, (scope: ChartScope) => ChartData>;
@@ -70,31 +72,32 @@ let cache: Promise<Loaded> | undefined;
 
 /** The few views of the catalog that charts read (ChartCatalog): reviews, activity events, places, people. */
 export function chartCatalog(full: Catalog): ChartCatalog {
-  return { changes: full.items<ChangeSummary>(CHANGE_KIND), events: full.events, projects: full.places, people: full.people };
+  return { changes: full.items<ChangeSummary>(CHANGE_KIND), events: full.events, projects: full.places, people: full.people, items: (kind) => full.items(kind) };
 }
 
 async function load(): Promise<Loaded> {
   cache ??= getSite().then(({ catalog: full, loaded }) => {
     const catalog = chartCatalog(full);
     const context: ChartContext = { catalog, siteTitle: loaded.config.site.title, unknownOrg: UNKNOWN_ORG };
-    const scopes = new Map(CHARTS.map((c) => [c.id, c.scopes(catalog)]));
-    const problems = routeProblems(CHARTS.map((c) => ({ id: c.id, scopes: scopes.get(c.id)! })));
+    const charts = chartsFor(loaded.plugins);
+    const scopes = new Map(charts.map((c) => [c.id, c.scopes(catalog)]));
+    const problems = routeProblems(charts.map((c) => ({ id: c.id, scopes: scopes.get(c.id) ?? [] })));
     if (problems.length) throw new Error(`chart registry: ${problems.join('; ')}`);
-    return { context, scopes, data: new Map(), prepared: new Map() };
+    return { charts, context, scopes, data: new Map(), prepared: new Map() };
   });
   return cache;
 }
 
-function chartNamed(id: string): Chart {
-  const chart = chartById(id);
-  if (!chart) throw new Error(`unknown chart ${JSON.stringify(id)} (registered: ${CHARTS.map((c) => c.id).join(', ')})`);
+function chartNamed(loaded: Loaded, id: string): Chart {
+  const chart = chartById(id, loaded.charts);
+  if (!chart) throw new Error(`unknown chart ${JSON.stringify(id)} (registered: ${loaded.charts.map((c) => c.id).join(', ')})`);
   return chart;
 }
 
 /** Every registered chart, in registry order, with its scopes. */
 export async function chartList(): Promise<{ chart: ChartInfo; scopes: ChartScope[] }[]> {
-  const { scopes } = await load();
-  return CHARTS.map((c) => ({ chart: info(c), scopes: scopes.get(c.id)! }));
+  const { charts, scopes } = await load();
+  return charts.map((c) => ({ chart: info(c), scopes: scopes.get(c.id)! }));
 }
 
 /** Every (chart, scope) pair: what the generic routes build. */
@@ -103,8 +106,9 @@ export async function chartRoutes(): Promise<{ chart: string; scope: string }[]>
 }
 
 export async function chartScopes(chartId: string): Promise<ChartScope[]> {
-  chartNamed(chartId);
-  return (await load()).scopes.get(chartId)!;
+  const loaded = await load();
+  chartNamed(loaded, chartId);
+  return loaded.scopes.get(chartId)!;
 }
 
 function info(c: Chart): ChartInfo {
@@ -118,8 +122,8 @@ function info(c: Chart): ChartInfo {
  * scope, naming it. The catalog is read once per chart, the data once per scope.
  */
 export async function chartFor(chartId: string, scope: string | ChartScope | { project: string } = 'all'): Promise<PreparedChart> {
-  const chart = chartNamed(chartId);
   const loaded = await load();
+  const chart = chartNamed(loaded, chartId);
   const scopes = loaded.scopes.get(chart.id)!;
   const byProject = typeof scope === 'object' && !('id' in scope);
   const wanted = typeof scope === 'string' ? scope : 'id' in scope ? scope.id : scope.project;

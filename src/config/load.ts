@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { parseOrExplain } from './explain.ts';
-import { AgoraConfig } from './schema.ts';
+import { ConfigError } from './errors.ts';
+import { loadPlugins, type LoadedPlugin } from './plugins.ts';
+import { AgoraConfig, agoraConfigSchema, type SourceTypeSchema } from './schema.ts';
 
 export interface LoadedConfig {
   config: AgoraConfig;
@@ -10,11 +12,11 @@ export interface LoadedConfig {
   path: string;
   /** Absolute path of the store folder. */
   dataDir: string;
+  /** The config's plugins, imported (empty when read with the synchronous `loadConfig`). */
+  plugins: readonly LoadedPlugin[];
 }
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+export { ConfigError };
 
 /** Where the config lives: `--config FILE`, then `AGORA_CONFIG`, then ./agora.config.yaml. */
 export function resolveConfigPath(argv: readonly string[] = [], env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
@@ -24,24 +26,49 @@ export function resolveConfigPath(argv: readonly string[] = [], env: NodeJS.Proc
   return resolve(cwd, fromArg ?? env.AGORA_CONFIG ?? 'agora.config.yaml');
 }
 
-export function parseConfigText(text: string, path: string): AgoraConfig {
-  let raw: unknown;
+function parseYamlText(text: string, path: string): unknown {
   try {
-    raw = parseYaml(text);
+    return parseYaml(text);
   } catch (err) {
     const where = err instanceof YAMLParseError && err.linePos ? `:${err.linePos[0].line}:${err.linePos[0].col}` : '';
     throw new ConfigError(`${path}${where}: not valid YAML: ${(err as Error).message.split('\n')[0]}`, { cause: err });
   }
-  return parseOrExplain(AgoraConfig, raw ?? {}, `${path}: invalid Agora config`);
 }
 
-export function loadConfig(path: string): LoadedConfig {
-  let text: string;
+/** A config text checked against the built-in source types and any a plugin brings. */
+export function parseConfigText(text: string, path: string, sourceTypes: readonly SourceTypeSchema[] = []): AgoraConfig {
+  const raw = parseYamlText(text, path) ?? {};
+  return parseOrExplain(sourceTypes.length ? agoraConfigSchema(sourceTypes) : AgoraConfig, raw, `${path}: invalid Agora config`);
+}
+
+function readConfigFile(path: string): string {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (err) {
     throw new ConfigError(`cannot read config ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { cause: err });
   }
-  const config = parseConfigText(text, path);
-  return { config, path, dataDir: resolve(dirname(path), config.data) };
+}
+
+/**
+ * Reads a config that uses only built-in source types, without importing its
+ * plugins (a config with plugin sources is refused here: use `loadPortalConfig`).
+ */
+export function loadConfig(path: string): LoadedConfig {
+  const config = parseConfigText(readConfigFile(path), path);
+  return { config, path, dataDir: resolve(dirname(path), config.data), plugins: [] };
+}
+
+/**
+ * Reads a config and imports its plugins first, so the source types they bring
+ * are checked like the built-in ones. What `sync` and `build` use.
+ */
+export async function loadPortalConfig(path: string): Promise<LoadedConfig> {
+  const text = readConfigFile(path);
+  const raw = parseYamlText(text, path);
+  const listed = raw && typeof raw === 'object' ? (raw as { plugins?: unknown }).plugins : undefined;
+  // The list itself is checked with the rest of the config; only a well-formed one is imported first.
+  const paths = Array.isArray(listed) && listed.every((p) => typeof p === 'string') ? (listed as string[]) : [];
+  const plugins = await loadPlugins(paths, dirname(path));
+  const config = parseConfigText(text, path, plugins.flatMap((p) => p.sources.map((s) => s.config)));
+  return { config, path, dataDir: resolve(dirname(path), config.data), plugins };
 }

@@ -74,43 +74,88 @@ export const GerritSourceConfig = z.strictObject({
 });
 export type GerritSourceConfig = z.infer<typeof GerritSourceConfig>;
 
-/** One entry per upstream type; later issues add their own to this union. */
-const SOURCE_TYPES = [GerritSourceConfig] as const;
-export const SourceConfig = z.discriminatedUnion('type', SOURCE_TYPES, {
-  error: (issue) => (issue.code === 'invalid_union' ? `unknown source type; expected one of: ${SOURCE_TYPES.map((t) => t.shape.type.value).join(', ')}` : undefined),
-});
-export type SourceConfig = z.infer<typeof SourceConfig>;
+/** The built-in upstream types; later issues add their own to this list. */
+const BUILT_IN_SOURCES = [GerritSourceConfig] as const;
+export type BuiltInSourceConfig = z.infer<(typeof BUILT_IN_SOURCES)[number]>;
 
-export const AgoraConfig = z
-  .strictObject({
-    site: z.strictObject({
-      title: z.string().min(1),
-      url: httpUrl,
-      /** Sub-path the site is served under, e.g. /portal/ */
-      base: z
-        .string()
-        .regex(/^\/([^/?#]+\/)*$/, 'expected a path that starts and ends with "/", e.g. /portal/')
-        .default('/'),
-      description: z.string().default(''),
-    }),
-    /** Folder of the synced store, relative to the config file. */
-    data: z.string().min(1).default('content'),
-    /** E-mail domain -> organisation, for affiliation (people whose domain is not listed show as "Unknown affiliation"). */
-    affiliations: z.record(z.string(), z.string()).default({}),
-    privacy: z
-      .strictObject({
-        /** People (names, usernames or account keys such as opendev:1234) left out of every page. */
-        optOut: z.array(z.string()).default([]),
-      })
-      .default({ optOut: [] }),
-    sources: z.array(SourceConfig).min(1, 'expected at least one source'),
-  })
-  .superRefine((cfg, ctx) => {
-    const seen = new Set<string>();
-    cfg.sources.forEach((s, i) => {
-      if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: ['sources', i, 'id'], message: `duplicate source id "${s.id}"` });
-      seen.add(s.id);
+/**
+ * A source of a type a plugin brings (see `plugins`). Its own schema, which the
+ * plugin gives, checks it; the core sees only what every source has.
+ */
+export interface PluginSourceConfig {
+  id: string;
+  type: string;
+  since?: Date;
+  [key: string]: unknown;
+}
+
+export type SourceConfig = BuiltInSourceConfig | PluginSourceConfig;
+
+/**
+ * The schema of one source type: a zod object whose `type` is a literal. A
+ * plugin hands these in (its `sources[].config`); `sourceId` and `isoDate`
+ * are exported so plugin schemas check ids and dates the same way.
+ */
+export type SourceTypeSchema = z.ZodObject<{ id: z.ZodType<string>; type: z.ZodLiteral<string> }>;
+
+export { sourceId, isoDate, httpUrl };
+
+function sourceConfigSchema(extra: readonly SourceTypeSchema[]) {
+  const all = [...BUILT_IN_SOURCES, ...extra] as unknown as [SourceTypeSchema, ...SourceTypeSchema[]];
+  const types = all.map((t) => t.shape.type.value);
+  const twice = types.find((t, i) => types.indexOf(t) !== i);
+  if (twice) throw new Error(`source type "${twice}" is defined twice (built in or by two plugins)`);
+  return z.discriminatedUnion('type', all, {
+    error: (issue) => (issue.code === 'invalid_union' ? `unknown source type; expected one of: ${types.join(', ')}` : undefined),
+  }) as unknown as z.ZodType<SourceConfig>;
+}
+
+/** The built-in source types only (a config with plugin sources is read with `agoraConfigSchema`). */
+export const SourceConfig = sourceConfigSchema([]);
+
+/**
+ * The whole config file, knowing the built-in source types and those the
+ * config's plugins bring.
+ */
+export function agoraConfigSchema(extraSources: readonly SourceTypeSchema[] = []) {
+  return z
+    .strictObject({
+      site: z.strictObject({
+        title: z.string().min(1),
+        url: httpUrl,
+        /** Sub-path the site is served under, e.g. /portal/ */
+        base: z
+          .string()
+          .regex(/^\/([^/?#]+\/)*$/, 'expected a path that starts and ends with "/", e.g. /portal/')
+          .default('/'),
+        description: z.string().default(''),
+      }),
+      /** Folder of the synced store, relative to the config file. */
+      data: z.string().min(1).default('content'),
+      /**
+       * Modules (relative to the config file) that add source types, kinds of
+       * items and charts through the same registries as the built-in ones.
+       */
+      plugins: z.array(z.string().min(1)).default([]),
+      /** E-mail domain -> organisation, for affiliation (people whose domain is not listed show as "Unknown affiliation"). */
+      affiliations: z.record(z.string(), z.string()).default({}),
+      privacy: z
+        .strictObject({
+          /** People (names, usernames or account keys such as opendev:1234) left out of every page. */
+          optOut: z.array(z.string()).default([]),
+        })
+        .default({ optOut: [] }),
+      sources: z.array(sourceConfigSchema(extraSources)).min(1, 'expected at least one source'),
+    })
+    .superRefine((cfg, ctx) => {
+      const seen = new Set<string>();
+      cfg.sources.forEach((s, i) => {
+        if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: ['sources', i, 'id'], message: `duplicate source id "${s.id}"` });
+        seen.add(s.id);
+      });
     });
-  });
+}
+
+export const AgoraConfig = agoraConfigSchema();
 export type AgoraConfig = z.infer<typeof AgoraConfig>;
 export type AgoraUserConfig = z.input<typeof AgoraConfig>;

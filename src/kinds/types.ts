@@ -66,6 +66,79 @@ export interface SettleContext {
   redact(text: string): string;
 }
 
+/**
+ * One searchable page. Kinds give theirs through `search`; people and place
+ * pages have their own; the index builder knows nothing else about them.
+ */
+export interface SearchDoc {
+  /** Unique across the portal, e.g. `demo:change:10001`. */
+  id: string;
+  /** Site-relative page path without the base, e.g. `changes/demo/10001/`. */
+  path: string;
+  title: string;
+  /** Plain text; providers cap it to a few KB. */
+  body: string;
+  /**
+   * Who the page is about or by, as shown: a person's name and username, a
+   * change owner's. Indexed (boosted, so a name finds the person, then what
+   * they own, before pages that only mention them), not stored.
+   */
+  people?: string;
+  /** Source id from the config. */
+  source: string;
+  /** `change`, `person`, `project`, or another kind's name. */
+  kind: string;
+  project?: string;
+  /** ISO 8601 (UTC). */
+  date: string;
+  status?: string;
+}
+
+/**
+ * What a kind's page and search documents may ask about the people they show,
+ * as the catalog settled it over every item of every kind.
+ */
+export interface PeopleView {
+  /** Opted out: name and words stay off pages and out of the index. */
+  isHidden(personKey: string): boolean;
+  /** Automation. */
+  isBot(personKey: string): boolean;
+  /** The name, username and page the site shows for a person. */
+  person(personKey: string): { name: string; username?: string; path?: string } | undefined;
+  /** Free text with opted-out people's names replaced. */
+  redact(text: string): string;
+}
+
+/** One fact at the top of an item page: text, a time, a person (by key) or an outside link. */
+export interface PageFact {
+  label: string;
+  text?: string;
+  /** ISO 8601; shown as a UTC date and time. */
+  time?: string;
+  /** A person key: shown by name, linked to their page. */
+  person?: string;
+  /** An upstream URL for `text`. */
+  href?: string;
+}
+
+/** A part of an item page: paragraphs of plain text, or dated entries by people (comments, replies). */
+export interface PageSection {
+  heading: string;
+  paragraphs?: string[];
+  entries?: { who?: string; when?: string; text: string }[];
+}
+
+/**
+ * An item page as a kind describes it. The generic page (src/pages/[...page].astro)
+ * renders it in the site layout; escaping, names and links are the page's job,
+ * so a kind returns plain text only.
+ */
+export interface ItemPage {
+  title: string;
+  facts: PageFact[];
+  sections: PageSection[];
+}
+
 export interface KindDefinition<T = unknown, S extends ItemSummary = ItemSummary> {
   /** The stored kind (`content/<source>/<kind>/`). */
   kind: string;
@@ -93,4 +166,15 @@ export interface KindDefinition<T = unknown, S extends ItemSummary = ItemSummary
   acts: Record<string, { counted: string; did: string }>;
   /** List order; newest update first when absent. */
   compare?(a: S, b: S): number;
+  /**
+   * Its search documents (usually one: its page). Read from the store at build
+   * time, after the catalog settled people, so names shown are names indexed.
+   */
+  search?(item: Item<T>, summary: S, people: PeopleView): SearchDoc | SearchDoc[];
+  /**
+   * Its page, for kinds without a page of their own: the generic route renders
+   * it at `summary.path`, and lists the kind's items at `nav.path` (which every
+   * `summary.path` must start with). Kinds with their own pages (changes) leave it out.
+   */
+  page?(item: Item<T>, summary: S, people: PeopleView): ItemPage;
 }

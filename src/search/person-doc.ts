@@ -13,6 +13,8 @@ export interface PersonActivity {
   authored: readonly ChangeSummary[];
   /** Their reviews, newest first (Catalog.reviewsBy). */
   reviewed: readonly { change: ChangeSummary; date: string }[];
+  /** Their acts on items of other kinds, newest first, as the page's timeline words them ("posted: Subject"). */
+  other?: readonly string[];
 }
 
 /**
@@ -25,7 +27,7 @@ export interface PersonActivity {
  */
 export function personToDoc(person: Person, activity: PersonActivity): SearchDoc {
   if (!person.path) throw new Error(`search: ${person.key} has no person page (a bot or opted out) and gets no document`);
-  const { authored, reviewed } = activity;
+  const { authored, reviewed, other = [] } = activity;
   const byStatus = new Map<string, number>();
   for (const c of authored) byStatus.set(c.status, (byStatus.get(c.status) ?? 0) + 1);
   const projects = new Map<string, number>();
@@ -43,6 +45,7 @@ export function personToDoc(person: Person, activity: PersonActivity): SearchDoc
   const lists = [
     `Changes authored: ${list(authored.slice(0, PERSON_LISTED).map(listed))}.${more(authored.length, 'most recently updated')}`,
     `Reviews given: ${list(reviewed.slice(0, PERSON_LISTED).map((r) => listed(r.change)))}.${more(reviewed.length, 'most recent')}`,
+    ...(other.length ? [`Other activity: ${list(other.slice(0, PERSON_LISTED))}.`] : []),
   ];
   const body = [summary.join(' '), ...lists].join('\n\n');
   return {

@@ -1,25 +1,26 @@
-import type { ChangeSummary, Site } from '../catalog/index.ts';
-import { CHANGE_KIND, type Change } from '../model/change.ts';
-import { changeToDoc, type ChangePeople } from './change-doc.ts';
+import { peopleView, type ChangeSummary, type Site } from '../catalog/index.ts';
+import { CHANGE_KIND } from '../model/change.ts';
 import { personToDoc } from './person-doc.ts';
 import { projectToDoc } from './project-doc.ts';
 import type { SearchDoc, SearchDocumentProvider } from './types.ts';
 
-/** Code-review changes of every source, read back from the store for their message text. */
-export const changeProvider: SearchDocumentProvider = async function* (site: Site) {
+/**
+ * Every kind that declares search documents, read back from the store for
+ * their full text, with people as the catalog settled them over every kind.
+ */
+export const kindProvider: SearchDocumentProvider = async function* (site: Site) {
   const { catalog } = site;
-  // Bot and opt-out status as the catalog settled it over every change, not as one item says.
-  const people: ChangePeople = {
-    isHidden: (key) => catalog.isHidden(key),
-    isBot: (key) => catalog.isBot(key),
-    person: (key) => catalog.people.get(key),
-    redact: (t) => catalog.redact(t),
-  };
-  for (const src of site.loaded.config.sources) {
-    for await (const item of site.store.source(src.id).items<Change>(CHANGE_KIND)) {
-      const summary = catalog.item<ChangeSummary>(CHANGE_KIND, `${item.source}:${item.data.number}`);
-      if (!summary) continue;
-      yield changeToDoc(item.source, item.data, summary, people);
+  const people = peopleView(catalog);
+  for (const def of catalog.presentKinds()) {
+    if (!def.search) continue;
+    for (const src of site.loaded.config.sources) {
+      for await (const item of site.store.source(src.id).items(def.kind, def.schema)) {
+        const key = catalog.keyOf(item);
+        const summary = key === undefined ? undefined : catalog.item(def.kind, key);
+        if (!summary) continue;
+        const docs = def.search(item, summary, people);
+        yield* Array.isArray(docs) ? docs : [docs];
+      }
     }
   }
 };
@@ -42,7 +43,14 @@ export const personProvider: SearchDocumentProvider = async function* ({ catalog
         return c ? [{ change: c, date: e.when }] : [];
       })
       .reverse();
-    yield personToDoc(person, { authored, reviewed });
+    const other = [...events]
+      .reverse()
+      .filter((e) => e.kind !== CHANGE_KIND)
+      .flatMap((e) => {
+        const item = catalog.item(e.kind, e.item);
+        return item ? [`${catalog.kinds.get(e.kind)?.acts[e.act]?.did ?? e.act}: ${item.title}`] : [];
+      });
+    yield personToDoc(person, { authored, reviewed, other });
   }
 };
 
@@ -51,8 +59,8 @@ export const projectProvider: SearchDocumentProvider = async function* ({ catalo
   for (const place of catalog.places.values()) yield projectToDoc(place);
 };
 
-/** Every kind of searchable page; a new source adds its provider here. */
-export const SEARCH_PROVIDERS: readonly SearchDocumentProvider[] = [personProvider, projectProvider, changeProvider];
+/** Every searchable page: people, places, and each kind's own documents. */
+export const SEARCH_PROVIDERS: readonly SearchDocumentProvider[] = [personProvider, projectProvider, kindProvider];
 
 export async function* allSearchDocs(site: Site, providers = SEARCH_PROVIDERS): AsyncGenerator<SearchDoc> {
   for (const provider of providers) yield* provider(site);

@@ -1,33 +1,7 @@
 import type { Site } from '../catalog/index.ts';
+import type { SearchDoc } from '../kinds/types.ts';
 
-/**
- * One searchable page. Every source (changes now; threads, meetings, specs,
- * pull requests later) turns its items into these through a provider, and
- * the index builder knows nothing else about them.
- */
-export interface SearchDoc {
-  /** Unique across the portal, e.g. `demo:change:10001`. */
-  id: string;
-  /** Site-relative page path without the base, e.g. `changes/demo/10001/`. */
-  path: string;
-  title: string;
-  /** Plain text; providers cap it to a few KB. */
-  body: string;
-  /**
-   * Who the page is about or by, as shown: a person's name and username, a
-   * change owner's. Indexed (boosted, so a name finds the person, then what
-   * they own, before pages that only mention them), not stored.
-   */
-  people?: string;
-  /** Source id from the config. */
-  source: string;
-  /** `change`, `person`, `project`; later `thread`, `meeting`, `spec`, `pr`. */
-  kind: string;
-  project?: string;
-  /** ISO 8601 (UTC). */
-  date: string;
-  status?: string;
-}
+export type { SearchDoc } from '../kinds/types.ts';
 
 /** Streams the documents of one kind of item; registered in providers.ts. */
 export type SearchDocumentProvider = (site: Site) => AsyncIterable<SearchDoc>;

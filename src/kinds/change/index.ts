@@ -4,6 +4,7 @@
  */
 import { Change, CHANGE_KIND } from '../../model/change.ts';
 import { defineKind } from '../registry.ts';
+import { changeToDoc } from './search.ts';
 import { CHANGE_STATUSES } from './status.ts';
 import { summariseChange, type ChangeSummary } from './summary.ts';
 
@@ -28,6 +29,7 @@ export const changeKind = defineKind<Change, ChangeSummary>({
   },
   acts: { authored: { counted: 'changes authored', did: 'authored' }, reviewed: { counted: 'reviews given', did: 'reviewed' } },
   compare: (a, b) => b.updated.localeCompare(a.updated) || b.number - a.number,
+  search: (item, summary, people) => changeToDoc(item.source, item.data, summary, people),
 });
 
 export { CHANGE_KIND } from '../../model/change.ts';
@@ -36,3 +38,4 @@ export * from './summary.ts';
 export * from './lists.ts';
 export * from './votes.ts';
 export * from './rank.ts';
+export { changeToDoc, type ChangePeople } from './search.ts';

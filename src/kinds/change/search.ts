@@ -1,8 +1,8 @@
-import type { ChangeSummary } from '../catalog/types.ts';
-import type { Change } from '../model/change.ts';
-import { statusLabel } from '../kinds/change/status.ts';
-import { personKey, maskEmail } from '../model/person.ts';
-import type { SearchDoc } from './types.ts';
+import type { Change } from '../../model/change.ts';
+import { personKey, maskEmail } from '../../model/person.ts';
+import type { SearchDoc } from '../types.ts';
+import { statusLabel } from './status.ts';
+import type { ChangeSummary } from './summary.ts';
 
 /** How much prose (commit message, what humans wrote in review) one change contributes to the index. */
 export const MAX_PROSE_CHARS = 4000;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { summariseChange } from '../kinds/change/summary.ts';
-import type { Change } from '../model/change.ts';
-import { makeItem } from '../model/item.ts';
-import { changeToDoc, distinctWords, MAX_AUTOMATION_CHARS, MAX_PROSE_CHARS, type ChangePeople } from './change-doc.ts';
+import { summariseChange } from './summary.ts';
+import type { Change } from '../../model/change.ts';
+import { makeItem } from '../../model/item.ts';
+import { changeToDoc, distinctWords, MAX_AUTOMATION_CHARS, MAX_PROSE_CHARS, type ChangePeople } from './search.ts';
 
 const ZUUL_FAIL = [
   'Patch Set 1: Verified-1',
