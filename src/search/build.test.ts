@@ -118,6 +118,34 @@ describe('sharded index', () => {
     expect(await engine.search({ q: 'fix', project: 'no/such' })).toMatchObject({ total: 0, hits: [] });
   });
 
+  it('filters by kind through the facets', async () => {
+    const engine = new SearchEngine(fileFetcher(dir));
+    expect(manifest.kinds).toEqual(['change', 'person']);
+    const changes = await engine.search({ q: 'fix', kind: 'change', limit: 100 });
+    const { ranked } = await engine.rank('fix');
+    expect(changes.total).toBe(ranked.filter((ref) => docs[ref]!.kind === 'change').length);
+    expect(changes.hits.every((h) => h.kind === 'change')).toBe(true);
+    expect((await engine.search({ q: 'zoe', kind: 'person' })).hits.map((h) => h.path)).toEqual(['x/2/']);
+    expect((await engine.search({ q: 'zoe', kind: 'change' })).hits.map((h) => h.path)).toEqual(['x/3/']);
+    expect((await engine.search({ q: 'zoe', kind: 'person', source: 'other' })).total).toBe(0);
+    // A kind the index does not hold finds nothing (rather than everything).
+    expect(await engine.search({ q: 'fix', kind: 'meeting' })).toMatchObject({ total: 0, hits: [] });
+  });
+
+  it('an index of one kind and one source filters by them without fetching the facets', async () => {
+    const one = await mkdtemp(join(tmpdir(), 'agora-search-one-'));
+    try {
+      await buildSearchIndex(docs.slice(0, 80).filter((d) => d.source === 'demo' && d.kind === 'change'), one);
+      const log: string[] = [];
+      const engine = new SearchEngine(fileFetcher(one, log));
+      const all = await engine.search({ q: 'fix', limit: 5 });
+      expect(await engine.search({ q: 'fix', kind: 'change', source: 'demo', limit: 5 })).toMatchObject({ total: all.total, hits: all.hits });
+      expect(log.some((p) => p.endsWith('facets.bin'))).toBe(false);
+    } finally {
+      await rm(one, { recursive: true, force: true });
+    }
+  });
+
   it('masks e-mail addresses in stored text even when a provider forgot', async () => {
     const chunkDir = join(dir, manifest.buildId, 'c');
     let text = '';

@@ -1,6 +1,7 @@
 import { href } from '../lib/href.ts';
 import { statusLabel } from '../kinds/change/status.ts';
 import type { SearchHit, SearchRequest } from './engine.ts';
+import { unlistedSearchKind, type SearchKind } from './kinds.ts';
 import type { Segment } from './snippet.ts';
 import { parseSearchState, toSearchString, type SearchState } from './url-state.ts';
 import type { WorkerRequest, WorkerResponse } from './worker.ts';
@@ -21,6 +22,7 @@ function el<T extends HTMLElement>(id: string): T {
 
 const form = el<HTMLFormElement>('search-form');
 const input = el<HTMLInputElement>('search-q');
+const kindSel = el<HTMLSelectElement>('search-kind');
 const sourceSel = el<HTMLSelectElement>('search-source');
 const projectSel = el<HTMLSelectElement>('search-project');
 const status = el<HTMLElement>('search-status');
@@ -32,17 +34,23 @@ const root = new URL(href('search/'), location.href).href;
 const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
 let seq = 0;
 let shown = 0;
-let current: SearchState = { q: '', source: '', project: '' };
+let current: SearchState = { q: '', kind: '', source: '', project: '' };
 let timer: ReturnType<typeof setTimeout> | undefined;
 
 function readForm(): SearchState {
-  return { q: input.value, source: sourceSel.value, project: projectSel.value };
+  return { q: input.value, kind: kindSel.value, source: sourceSel.value, project: projectSel.value };
+}
+
+/** Picks `value` when the select offers it, else its "All …" option. */
+function choose(sel: HTMLSelectElement, value: string): void {
+  sel.value = [...sel.options].some((o) => o.value === value) ? value : '';
 }
 
 function fillForm(s: SearchState): void {
   input.value = s.q;
-  sourceSel.value = [...sourceSel.options].some((o) => o.value === s.source) ? s.source : '';
-  projectSel.value = [...projectSel.options].some((o) => o.value === s.project) ? s.project : '';
+  choose(kindSel, s.kind);
+  choose(sourceSel, s.source);
+  choose(projectSel, s.project);
 }
 
 function run(offset = 0): void {
@@ -57,6 +65,7 @@ function run(offset = 0): void {
     return;
   }
   const req: SearchRequest = { q: current.q, offset, limit: PAGE };
+  if (current.kind) req.kind = current.kind;
   if (current.source) req.source = current.source;
   if (current.project) req.project = current.project;
   const message: WorkerRequest = { seq: ++seq, root, req };
@@ -74,15 +83,16 @@ function appendSegments(parent: HTMLElement, segments: Segment[]): void {
   }
 }
 
-/** What a result is, as its meta line says it. */
-const KIND_LABELS: Record<string, { label: string; date: string }> = {
-  change: { label: 'Change', date: 'updated' },
-  person: { label: 'Person', date: 'last seen' },
-  project: { label: 'Project', date: 'last activity' },
-};
+/**
+ * What each kind of result is called: the words the page rendered into the
+ * Kind options (src/search/kinds.ts), so the filter and the results say the same.
+ */
+const KINDS = new Map<string, SearchKind>(
+  [...kindSel.options].filter((o) => o.value).map((o) => [o.value, { kind: o.value, one: o.dataset.one ?? o.text, many: o.text, date: o.dataset.date ?? '' }]),
+);
 
-function kindOf(kind: string): { label: string; date: string } {
-  return KIND_LABELS[kind] ?? { label: kind.charAt(0).toUpperCase() + kind.slice(1), date: '' };
+function kindOf(kind: string): SearchKind {
+  return KINDS.get(kind) ?? unlistedSearchKind(kind);
 }
 
 function renderHit(hit: SearchHit): HTMLLIElement {
@@ -99,7 +109,7 @@ function renderHit(hit: SearchHit): HTMLLIElement {
   const kind = kindOf(hit.kind);
   const label = document.createElement('span');
   label.className = 'search-kind';
-  label.textContent = kind.label;
+  label.textContent = kind.one;
   // A project result is its project; other results name the project they belong to.
   meta.append(label, ` · ${hit.source}${hit.project && hit.kind !== 'project' ? ` · ${hit.project}` : ''}`);
   if (hit.date) {
@@ -137,7 +147,7 @@ worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
   for (const hit of res.hits) list.append(renderHit(hit));
   shown += res.hits.length;
   more.hidden = shown >= res.total;
-  const filters = [current.source && `in ${current.source}`, current.project && `in ${current.project}`].filter(Boolean).join(' ');
+  const filters = [current.kind && `among ${kindOf(current.kind).many.toLowerCase()}`, current.source && `in ${current.source}`, current.project && `in ${current.project}`].filter(Boolean).join(' ');
   const noun = res.total === 1 ? 'result' : 'results';
   status.textContent = res.error ? 'No search run.' : `${res.total.toLocaleString('en')} ${noun} for “${res.q.trim()}”${filters ? ` ${filters}` : ''}${res.total > shown ? `, showing ${shown}` : ''}.`;
 };
@@ -154,6 +164,7 @@ input.addEventListener('input', () => {
   clearTimeout(timer);
   timer = setTimeout(() => run(), DEBOUNCE_MS);
 });
+kindSel.addEventListener('change', () => run());
 sourceSel.addEventListener('change', () => run());
 projectSel.addEventListener('change', () => run());
 more.addEventListener('click', () => {

@@ -24,6 +24,8 @@ export type Fetcher = (path: string) => Promise<Uint8Array | undefined>;
 
 export interface SearchRequest {
   q: string;
+  /** Only documents of this kind (`change`, `person`, `project`; a value of the manifest's `kinds`). */
+  kind?: string;
   source?: string;
   project?: string;
   offset?: number;
@@ -166,19 +168,23 @@ export class SearchEngine {
     return p;
   }
 
+  /** The ranked documents that match the request's kind, source and project (the facets of `facets.bin`). */
   private async filter(ranked: RankedList, req: SearchRequest, m: SearchManifest): Promise<RankedList> {
     const source = req.source ? m.sources.indexOf(req.source) : -1;
     const project = req.project ? m.projects.indexOf(req.project) + 1 : -1;
-    if ((req.source && source < 0) || (req.project && project < 1)) return RankedList.empty();
+    const kind = req.kind ? m.kinds.indexOf(req.kind) : -1;
+    if ((req.source && source < 0) || (req.project && project < 1) || (req.kind && kind < 0)) return RankedList.empty();
+    // A facet with one value everywhere filters nothing, so facets.bin is not fetched for it.
     const needSource = source >= 0 && m.sources.length > 1;
-    if (!needSource && project < 0) return ranked;
+    const needKind = kind >= 0 && m.kinds.length > 1;
+    if (!needSource && !needKind && project < 0) return ranked;
     this.facets ??= this.fetcher(`${m.dir}facets.bin`).then((b) => {
       if (!b) throw new Error('search index: facets.bin is missing');
       return new Uint16Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
     });
     const f = await this.facets;
     const n = m.docCount;
-    return ranked.filter((ref) => (!needSource || f[ref] === source) && (project < 0 || f[n + ref] === project));
+    return ranked.filter((ref) => (!needSource || f[ref] === source) && (project < 0 || f[n + ref] === project) && (!needKind || f[2 * n + ref] === kind));
   }
 
   private async hit(r: RankedResult, m: SearchManifest): Promise<SearchHit> {

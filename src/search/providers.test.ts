@@ -8,9 +8,10 @@ import { makeItem } from '../model/item.ts';
 import { Store } from '../store/store.ts';
 import { buildSearchIndex } from './build.ts';
 import { SearchEngine } from './engine.ts';
+import { searchKinds } from './kinds.ts';
 import { allSearchDocs } from './providers.ts';
 import { fileFetcher } from './test-helpers.ts';
-import type { SearchDoc } from './types.ts';
+import type { SearchDoc, SearchManifest } from './types.ts';
 
 /** A small real store and config: two people, a reviewer who opted out, a CI bot. */
 const accounts = {
@@ -42,6 +43,7 @@ let dir: string;
 let site: Site;
 let docs: SearchDoc[];
 let engine: SearchEngine;
+let manifest: SearchManifest;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'agora-providers-'));
@@ -61,7 +63,7 @@ beforeAll(async () => {
   site = await loadSite(join(dir, 'agora.config.yaml'));
   docs = [];
   for await (const d of allSearchDocs(site)) docs.push(d);
-  await buildSearchIndex(docs, join(dir, 'search'));
+  ({ manifest } = await buildSearchIndex(docs, join(dir, 'search')));
   engine = new SearchEngine(fileFetcher(join(dir, 'search')));
 });
 afterAll(async () => {
@@ -112,5 +114,31 @@ describe('search documents of a site', () => {
     expect((await paths('aurora/docs'))[0]).toBe('projects/aurora/docs/');
     const inDocs = await engine.search({ q: 'wombat', project: 'aurora/docs', limit: 20 });
     expect(inDocs.hits.map((h) => h.path)).toEqual(['changes/demo/2/']);
+  });
+});
+
+describe('the kind filter', () => {
+  it('lists the kinds the index holds, in reader words from the kind registry and for person and project pages', () => {
+    const kinds = searchKinds(site.catalog);
+    expect(kinds).toEqual([
+      { kind: 'change', one: 'Review', many: 'Reviews', date: 'updated' },
+      { kind: 'person', one: 'Person', many: 'People', date: 'last seen' },
+      { kind: 'project', one: 'Project', many: 'Projects', date: 'last activity' },
+    ]);
+    expect(kinds.map((k) => k.kind).sort()).toEqual([...manifest.kinds].sort());
+  });
+
+  it('keeps only documents of the kind asked for, with the other filters too', async () => {
+    const all = await engine.search({ q: 'quokka', limit: 20 });
+    expect(new Set(all.hits.map((h) => h.kind))).toEqual(new Set(['change', 'person']));
+    const byKind = async (kind: string, more: { project?: string; source?: string } = {}) => (await engine.search({ q: 'quokka', kind, limit: 20, ...more })).hits.map((h) => h.path);
+    expect((await byKind('change')).sort()).toEqual(['changes/demo/1/', 'changes/demo/4/']);
+    expect(await byKind('person')).toEqual(all.hits.filter((h) => h.kind === 'person').map((h) => h.path));
+    expect(await byKind('project')).toEqual([]);
+    expect(await byKind('change', { project: 'aurora/docs' })).toEqual(['changes/demo/4/']);
+    expect(await byKind('change', { source: 'demo', project: 'aurora/compute' })).toEqual(['changes/demo/1/']);
+    expect(await byKind('project', { project: 'aurora/docs' })).toEqual([]);
+    expect((await engine.search({ q: 'aurora', kind: 'project', limit: 20 })).hits.map((h) => h.path).sort()).toEqual(['projects/aurora/compute/', 'projects/aurora/docs/']);
+    expect(await engine.search({ q: 'quokka', kind: 'meeting' })).toMatchObject({ total: 0, hits: [] });
   });
 });

@@ -67,6 +67,45 @@ describe('search', () => {
     await page.context().close();
   });
 
+  it('the Kind filter keeps only that kind, lives in the address and comes back with the page', async () => {
+    const page = await open('search/?q=quokka');
+    const hits = page.locator('#search-results li.search-hit');
+    const kinds = () => hits.evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.kind));
+    const statusHas = (words: string) => page.waitForFunction((w) => (document.getElementById('search-status')?.textContent ?? '').includes(w), words);
+    await statusHas('for “quokka”');
+    expect(new Set(await kinds())).toEqual(new Set(['change', 'person']));
+    // The kinds the demo's index holds, in the words the site uses for them.
+    expect(await page.locator('#search-kind option').allTextContents()).toEqual(['All kinds', 'Reviews', 'People', 'Projects']);
+
+    await page.locator('#search-kind').selectOption('person');
+    await statusHas('for “quokka” among people');
+    expect(await hits.count()).toBeGreaterThan(0);
+    expect(new Set(await kinds())).toEqual(new Set(['person']));
+    expect(page.url()).toMatch(/[?&]q=quokka&kind=person(&|$)/);
+
+    // Open a result, come back: the form and the results still say people.
+    await page.locator('#search-results li a').first().click();
+    await page.waitForURL(/\/people\/demo\/[^/]+\/$/);
+    await page.goBack();
+    await statusHas('for “quokka” among people');
+    expect(await page.locator('#search-kind').inputValue()).toBe('person');
+    expect(new Set(await kinds())).toEqual(new Set(['person']));
+
+    // The result label is the filter's word for one: a review, as the navigation calls changes.
+    await page.locator('#search-kind').selectOption('change');
+    await statusHas('for “quokka” among reviews');
+    expect(await kinds()).toEqual(['change']);
+    expect(await page.locator('#search-results .search-meta').first().textContent()).toMatch(/^Review · demo · /);
+    expect(await page.locator('#search-results li a').first().textContent()).toContain(QUOKKA_SUBJECT);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Back to every kind: the parameter leaves the address.
+    await page.locator('#search-kind').selectOption('');
+    await page.waitForFunction(() => /for “quokka”(,|\.)/.test(document.getElementById('search-status')?.textContent ?? ''));
+    expect(page.url()).not.toMatch(/kind=/);
+    await page.context().close();
+  });
+
   it('axe finds no violations on the search page with results', async () => {
     const page = await open('search/?q=scheduler');
     await page.locator('#search-results li').first().waitFor();

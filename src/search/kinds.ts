@@ -1,0 +1,54 @@
+import type { Catalog } from '../catalog/catalog.ts';
+import type { KindDefinition } from '../kinds/types.ts';
+
+/**
+ * What readers call each kind of search document: the one vocabulary of the
+ * search page's Kind filter and of its result labels. Item kinds take their
+ * words from the kind registry (`label`); person and project pages are no
+ * item kind and have theirs here. The page renders the words into the Kind
+ * options and the page script reads them back from there, so the client
+ * bundle never loads the registry (and its schemas).
+ */
+export interface SearchKind {
+  /** The document kind as indexed: `change`, `person`, `project`. */
+  kind: string;
+  /** One result: `Review`. */
+  one: string;
+  /** The filter option: `Reviews`. */
+  many: string;
+  /** What a result's date is, before it: `updated`, `last seen`; empty when unknown. */
+  date: string;
+}
+
+/** Pages about people and places: search documents that are not items of a kind. */
+export const PAGE_KINDS = {
+  person: { kind: 'person', one: 'Person', many: 'People', date: 'last seen' },
+  project: { kind: 'project', one: 'Project', many: 'Projects', date: 'last activity' },
+} as const satisfies Record<string, SearchKind>;
+
+/** An item kind's words, from its registry label (a document's date is its item's last update). */
+export function itemSearchKind(def: Pick<KindDefinition, 'kind' | 'label'>): SearchKind {
+  return { kind: def.kind, one: capital(def.label.one), many: capital(def.label.many), date: 'updated' };
+}
+
+/**
+ * The kinds of document a site's index holds, in the order the filter lists
+ * them: item kinds with items (registry order), then people and projects
+ * when the site has pages for them (what src/search/providers.ts indexes).
+ */
+export function searchKinds(catalog: Pick<Catalog, 'presentKinds' | 'contributors' | 'places'>): SearchKind[] {
+  return [
+    ...catalog.presentKinds().map(itemSearchKind),
+    ...(catalog.contributors().length > 0 ? [PAGE_KINDS.person] : []),
+    ...(catalog.places.size > 0 ? [PAGE_KINDS.project] : []),
+  ];
+}
+
+/** Words for a kind the page does not list (an index newer than the page): the kind itself, capitalised. */
+export function unlistedSearchKind(kind: string): SearchKind {
+  return { kind, one: capital(kind), many: capital(kind), date: '' };
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
