@@ -1,10 +1,14 @@
 import type { AgoraConfig } from '../config/schema.ts';
+import { placeKey } from '../lib/places.ts';
 import type { Item } from '../model/item.ts';
 import { personKey, type Account } from '../model/person.ts';
 import type { KindRegistry } from '../kinds/registry.ts';
 import type { ActivityEvent, ItemSummary, KindDefinition, PeopleView } from '../kinds/types.ts';
 import { personPath, projectPath, projectSlugs } from './slug.ts';
 import { OPTED_OUT_NAME, UNKNOWN_ORG, type Person, type Place } from './types.ts';
+
+/** Places are keyed by `placeKey(source, name)`; it lives in src/lib/places.ts (charts use it too) and stays importable from here. */
+export { placeKey };
 
 /** What the items say about one account, merged over every item it appears in. */
 interface Seen {
@@ -20,11 +24,6 @@ interface Seen {
 }
 
 const PLACEHOLDER = /^Account \d+$/;
-
-/** The map key of a place: source and name (names may hold any character but this one). */
-export function placeKey(source: string, name: string): string {
-  return `${source}\u001f${name}`;
-}
 
 /**
  * Everything the pages need to list and count, for every kind of item, built

@@ -3,10 +3,12 @@
  * active reviewers, for all projects and for each project.
  */
 import type { ChangeSummary } from '../catalog/types.ts';
-import { ALL_SCOPE, projectScopes, scopeWords, type ChartScope } from './scopes.ts';
+import { placeKey } from '../lib/places.ts';
+import { ALL_SCOPE, projectScopes, scopeEntry, scopeWords, type ChartScope, type ScopePlace } from './scopes.ts';
 import { monthOf, zeroFill, type ChartData, type Month, type TimeSeries } from './series.ts';
 
-export type ActivityChange = Pick<ChangeSummary, 'project' | 'status' | 'created' | 'updated' | 'submitted' | 'reviews'>;
+/** A change as the chart reads it; `source` and `project` make its place key. */
+export type ActivityChange = Pick<ChangeSummary, 'source' | 'project' | 'status' | 'created' | 'updated' | 'submitted' | 'reviews'>;
 
 export const ACTIVITY_SERIES = [
   { id: 'opened', label: 'Changes opened', total: 'sum' },
@@ -19,7 +21,7 @@ export type ActivityScope = ChartScope;
 export { ALL_SCOPE };
 
 /** `all` plus one scope per project (see `projectScopes`). */
-export function activityScopes(projects: Iterable<{ name: string; slug: string }>): ActivityScope[] {
+export function activityScopes(projects: Iterable<ScopePlace>): ActivityScope[] {
   return projectScopes(projects);
 }
 
@@ -74,7 +76,7 @@ function toSeries(t: Tally): TimeSeries[] {
 
 export interface ActivitySeries {
   total: TimeSeries[];
-  /** By project name. */
+  /** By place key (`placeKey(source, project)`), so same-named projects of two sources stay apart. */
   projects: Map<string, TimeSeries[]>;
 }
 
@@ -84,19 +86,20 @@ export interface ActivitySeries {
  */
 export function activitySeries(changes: Iterable<ActivityChange>): ActivitySeries {
   const total = newTally();
-  const byProject = new Map<string, Tally>();
+  const byPlace = new Map<string, Tally>();
   for (const c of changes) {
     count(total, c);
-    let t = byProject.get(c.project);
-    if (!t) byProject.set(c.project, (t = newTally()));
+    const key = placeKey(c.source, c.project);
+    let t = byPlace.get(key);
+    if (!t) byPlace.set(key, (t = newTally()));
     count(t, c);
   }
-  return { total: toSeries(total), projects: new Map([...byProject].map(([name, t]) => [name, toSeries(t)])) };
+  return { total: toSeries(total), projects: new Map([...byPlace].map(([key, t]) => [key, toSeries(t)])) };
 }
 
 /** Series for one scope, wrapped with the words a chart needs. */
 export function activityChartData(series: ActivitySeries, scope: ActivityScope, siteTitle: string): ChartData {
-  const s = scope.project === undefined ? series.total : series.projects.get(scope.project) ?? ACTIVITY_SERIES.map((x) => ({ ...x, points: [] }));
+  const s = scopeEntry(scope, series.total, series.projects) ?? ACTIVITY_SERIES.map((x) => ({ ...x, points: [] }));
   const where = scopeWords(scope);
   return {
     title: `Review activity per month: ${where}`,

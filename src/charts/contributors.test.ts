@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { contributorChartData, contributorSeries, organisationBands, type ContributorEvent } from './contributors.ts';
 import { toCsv } from './export.ts';
-import { ALL_SCOPE } from './scopes.ts';
+import { ALL_SCOPE, projectScopes } from './scopes.ts';
+import { placeKey } from '../lib/places.ts';
 import { renderStackedChart } from './stacked-chart.ts';
 import { chartTable } from './table.ts';
 import { textAlternative } from './text-alt.ts';
@@ -25,7 +26,7 @@ describe('contributorSeries', () => {
   });
 
   it('keeps per-project scopes on their own people and months; events without a place count only for all', () => {
-    const compute = organisationBands(result.projects.get('aurora/compute')!).series;
+    const compute = organisationBands(result.projects.get(placeKey('demo', 'aurora/compute'))!).series;
     expect(byLabel(compute)).toEqual({
       'Bluefin Networks': { '2024-01': 0, '2024-02': 0, '2024-03': 1, '2024-04': 0 },
       'Corvid Labs': { '2024-01': 1, '2024-02': 0, '2024-03': 0, '2024-04': 0 },
@@ -33,8 +34,8 @@ describe('contributorSeries', () => {
       'Unknown affiliation': { '2024-01': 1, '2024-02': 0, '2024-03': 0, '2024-04': 0 },
     });
     // demo:1 had two events in aurora/docs in January: one person-month.
-    expect(byLabel(organisationBands(result.projects.get('aurora/docs')!).series)).toEqual({ 'Nimbus Systems': { '2024-01': 1 }, 'Unknown affiliation': { '2024-01': 0 } });
-    expect([...result.projects.keys()].sort()).toEqual(['aurora/compute', 'aurora/docs']);
+    expect(byLabel(organisationBands(result.projects.get(placeKey('demo', 'aurora/docs'))!).series)).toEqual({ 'Nimbus Systems': { '2024-01': 1 }, 'Unknown affiliation': { '2024-01': 0 } });
+    expect([...result.projects.keys()].sort()).toEqual([placeKey('demo', 'aurora/compute'), placeKey('demo', 'aurora/docs')]);
   });
 
   it('asks for each person’s organisation once, and reads an empty name as unknown', () => {
@@ -49,16 +50,43 @@ describe('contributorSeries', () => {
   });
 });
 
+describe('two sources with a project of the same name', () => {
+  // Regression: events were grouped by place name, so both `docs` shared one scope and one set of people.
+  const events: ContributorEvent[] = [
+    { source: 'a', who: 'a:1', when: '2024-01-03T10:00:00Z', place: 'docs' },
+    { source: 'a', who: 'a:2', when: '2024-01-04T10:00:00Z', place: 'docs' },
+    { source: 'b', who: 'b:1', when: '2024-01-05T10:00:00Z', place: 'docs' },
+    { source: 'b', who: 'b:1', when: '2024-02-05T10:00:00Z', place: 'docs' },
+  ];
+  const orgs: Record<string, string> = { 'a:1': 'Nimbus Systems', 'a:2': 'Corvid Labs', 'b:1': 'Nimbus Systems' };
+  const series = contributorSeries(events, (who) => orgs[who]);
+  const scopes = projectScopes([
+    { key: placeKey('a', 'docs'), source: 'a', name: 'docs', slug: 'a/docs' },
+    { key: placeKey('b', 'docs'), source: 'b', name: 'docs', slug: 'b/docs' },
+  ]);
+
+  it('get two scopes with distinct ids and their own people', () => {
+    expect(scopes.map((s) => s.id)).toEqual(['all', 'projects/a/docs', 'projects/b/docs']);
+    const [a, b] = [scopes[1]!, scopes[2]!].map((s) => contributorChartData(series, s, 'Demo'));
+    expect(a!.title).toBe('Active contributors per month by organisation: docs (a)');
+    expect(b!.description).toMatch(/^People active in docs \(b\) in each month/);
+    expect(byLabel(a!.series)).toEqual({ 'Corvid Labs': { '2024-01': 1 }, 'Nimbus Systems': { '2024-01': 1 }, 'Unknown affiliation': { '2024-01': 0 } });
+    expect(byLabel(b!.series)).toEqual({ 'Nimbus Systems': { '2024-01': 1, '2024-02': 1 }, 'Unknown affiliation': { '2024-01': 0, '2024-02': 0 } });
+    // All projects: a:1 and b:1 are different people, both Nimbus, in January.
+    expect(byLabel(contributorChartData(series, ALL_SCOPE, 'Demo').series)['Nimbus Systems']).toEqual({ '2024-01': 2, '2024-02': 1 });
+  });
+});
+
 /** `n` people of organisation `org`, each active in January 2024 only. */
 function crowd(org: string, n: number): { events: ContributorEvent[]; orgs: [string, string][] } {
   const people = Array.from({ length: n }, (_, i) => `${org}:${i}`);
-  return { events: people.map((who) => ({ who, when: '2024-01-10T00:00:00Z', place: 'p' })), orgs: people.map((who) => [who, org]) };
+  return { events: people.map((who) => ({ source: 's', who, when: '2024-01-10T00:00:00Z', place: 'p' })), orgs: people.map((who) => [who, org]) };
 }
 
 function world(sizes: Record<string, number>, unknown = 0) {
   const parts = Object.entries(sizes).map(([org, n]) => crowd(org, n));
   const orgs = new Map(parts.flatMap((p) => p.orgs));
-  const strangers = Array.from({ length: unknown }, (_, i) => ({ who: `nobody:${i}`, when: '2024-01-11T00:00:00Z', place: 'p' }));
+  const strangers = Array.from({ length: unknown }, (_, i) => ({ source: 's', who: `nobody:${i}`, when: '2024-01-11T00:00:00Z', place: 'p' }));
   return contributorSeries([...parts.flatMap((p) => p.events), ...strangers], (who) => orgs.get(who));
 }
 
@@ -75,8 +103,8 @@ describe('organisationBands: top organisations, Other and Unknown', () => {
   it('ranks over the whole range, not one month', () => {
     const orgs = new Map([['a', 'Early'], ['b', 'Steady'], ['c', 'Steady2']]);
     const events = [
-      ...['2024-01', '2024-02', '2024-03'].flatMap((m) => [{ who: 'b', when: `${m}-05T00:00:00Z` }, { who: 'c', when: `${m}-05T00:00:00Z` }]),
-      { who: 'a', when: '2024-01-01T00:00:00Z' },
+      ...['2024-01', '2024-02', '2024-03'].flatMap((m) => [{ source: 's', who: 'b', when: `${m}-05T00:00:00Z` }, { source: 's', who: 'c', when: `${m}-05T00:00:00Z` }]),
+      { source: 's', who: 'a', when: '2024-01-01T00:00:00Z' },
     ];
     expect(organisationBands(contributorSeries(events, (w) => orgs.get(w)).total, 1).series.map((s) => s.label)).toEqual(['Steady', 'Other (2 organisations)', 'Unknown affiliation']);
   });
@@ -106,13 +134,13 @@ describe('contributorChartData, table, text alternative and downloads', () => {
     expect(data.title).toBe('Active contributors per month by organisation: all projects');
     expect(data.description).toBe('People active in all projects in each month (UTC), by organisation: the 6 organisations with the most person-months, then "Other" (G and H), then people whose affiliation is not known.');
     expect(data.stackTotal).toEqual({ id: 'total', label: 'All active contributors', sumUnit: 'person-months' });
-    expect(contributorChartData(w, { id: 'projects/p', label: 'p', project: 'p' }, 'Demo').title).toBe('Active contributors per month by organisation: p');
+    expect(contributorChartData(w, { id: 'projects/p', label: 'p', project: 'p', place: placeKey('s', 'p') }, 'Demo').title).toBe('Active contributors per month by organisation: p');
     const few = contributorChartData(world({ A: 2, B: 1 }), ALL_SCOPE, 'Demo');
     expect(few.description).toBe('People active in all projects in each month (UTC), by organisation: all 2 organisations, then people whose affiliation is not known.');
   });
 
   it('has empty bands for a project without events', () => {
-    const none = contributorChartData(w, { id: 'projects/x', label: 'x', project: 'x' }, 'Demo');
+    const none = contributorChartData(w, { id: 'projects/x', label: 'x', project: 'x', place: placeKey('s', 'x') }, 'Demo');
     expect(none.series.every((s) => s.points.length === 0)).toBe(true);
     expect(renderStackedChart(none, { id: 'none' })).toContain('No data yet');
   });

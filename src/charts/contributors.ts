@@ -4,10 +4,12 @@
  * in that month, under their organisation. For all projects and each project.
  */
 import type { ActivityEvent } from '../catalog/types.ts';
-import { scopeWords, type ChartScope } from './scopes.ts';
+import { placeKey } from '../lib/places.ts';
+import { scopeEntry, scopeWords, type ChartScope } from './scopes.ts';
 import { isMonth, monthOf, zeroFill, type ChartData, type Month, type TimeSeries } from './series.ts';
 
-export type ContributorEvent = Pick<ActivityEvent, 'who' | 'when' | 'place'>;
+/** An event as the chart reads it; `source` and `place` (a name) make its place key. */
+export type ContributorEvent = Pick<ActivityEvent, 'who' | 'when' | 'source' | 'place'>;
 
 /**
  * Named organisations before the rest is folded into "Other". Six: six bands
@@ -32,7 +34,7 @@ export interface OrgTally {
 
 export interface ContributorSeries {
   total: OrgTally;
-  /** By project name (the events' `place`). */
+  /** By place key (`placeKey(source, place)` of the events), so same-named projects of two sources stay apart. */
   projects: Map<string, OrgTally>;
 }
 
@@ -65,7 +67,7 @@ export function contributorSeries(events: Iterable<ContributorEvent>, orgOf: (wh
   const total = newTally();
   const projects = new Map<string, OrgTally>();
   const orgs = new Map<string, string | undefined>();
-  // Person-months already counted: `<month> <who>` for all projects, `<month> <who> <place>` per project.
+  // Person-months already counted: `<month> <who>` for all projects, `<month> <who> <place key>` per project.
   const seen = new Set<string>();
   for (const e of events) {
     const m = eventMonth(e.when);
@@ -81,11 +83,12 @@ export function contributorSeries(events: Iterable<ContributorEvent>, orgOf: (wh
       bump(total, org, m);
     }
     if (e.place === undefined) continue;
-    const placeKey = `${key} ${e.place}`;
-    if (seen.has(placeKey)) continue;
-    seen.add(placeKey);
-    let t = projects.get(e.place);
-    if (!t) projects.set(e.place, (t = newTally()));
+    const place = placeKey(e.source, e.place);
+    const inPlace = `${key} ${place}`;
+    if (seen.has(inPlace)) continue;
+    seen.add(inPlace);
+    let t = projects.get(place);
+    if (!t) projects.set(place, (t = newTally()));
     bump(t, org, m);
   }
   return { total, projects };
@@ -152,7 +155,7 @@ function bandWords(named: number, folded: readonly string[]): string {
 
 /** Bands for one scope, wrapped with the words a chart needs. */
 export function contributorChartData(series: ContributorSeries, scope: ChartScope, siteTitle: string, options: { top?: number } = {}): ChartData {
-  const tally = scope.project === undefined ? series.total : series.projects.get(scope.project) ?? newTally();
+  const tally = scopeEntry(scope, series.total, series.projects) ?? newTally();
   const { series: bands, folded } = organisationBands(tally, options.top ?? CONTRIBUTOR_DEFAULTS.top);
   const named = bands.filter((b) => !b.tone).length;
   const where = scopeWords(scope);

@@ -23,7 +23,8 @@ import type { ChartData } from './series.ts';
 export interface ChartCatalog {
   readonly changes: readonly ActivityChange[];
   readonly events: readonly ContributorEvent[];
-  readonly projects: ReadonlyMap<string, Pick<ProjectSummary, 'name' | 'slug'>>;
+  /** Places by place key (`placeKey(source, name)`). */
+  readonly projects: ReadonlyMap<string, Pick<ProjectSummary, 'key' | 'source' | 'name' | 'slug'>>;
   readonly people: ReadonlyMap<string, Pick<Person, 'org'>>;
   /** Summaries of any kind, newest update first (for charts of kinds the core does not know). */
   items(kind: string): readonly ItemSummary[];

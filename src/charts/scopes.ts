@@ -3,9 +3,24 @@
 /** A chart scope. `id` is also the URL path piece: `charts/<chart>/<id>/`. */
 export interface ChartScope {
   id: string;
+  /** What readers see: the project's name, with its source when another source has a project of that name (`docs (sourceA)`). */
   label: string;
   /** Project name; absent for the `all` scope. */
   project?: string;
+  /**
+   * The project's place key (`placeKey(source, name)` from src/lib/places.ts);
+   * absent for the `all` scope. Data is looked up by it, never by name: two
+   * sources may each have a project of the same name.
+   */
+  place?: string;
+}
+
+/** A place as `projectScopes` needs it (the catalog's `Place` fits). */
+export interface ScopePlace {
+  key: string;
+  source: string;
+  name: string;
+  slug: string;
 }
 
 export const ALL_SCOPE: ChartScope = { id: 'all', label: 'All projects' };
@@ -13,14 +28,33 @@ export const ALL_SCOPE: ChartScope = { id: 'all', label: 'All projects' };
 /**
  * `all` plus one scope per project, under `projects/<slug>` so that no
  * project slug (which may contain `/`) can collide with `all`, with the
- * `dark/` embed segment or with other routes.
+ * `dark/` embed segment or with other routes. Slugs are already distinct
+ * when a name is in several sources (`<source>/<name>`); so are the labels,
+ * which then name the source.
  */
-export function projectScopes(projects: Iterable<{ name: string; slug: string }>): ChartScope[] {
+export function projectScopes(projects: Iterable<ScopePlace>): ChartScope[] {
   const list = [...projects].sort((a, b) => a.slug.localeCompare(b.slug));
-  return [ALL_SCOPE, ...list.map((p) => ({ id: `projects/${p.slug}`, label: p.name, project: p.name }))];
+  const sources = new Map<string, Set<string>>();
+  for (const p of list) {
+    let set = sources.get(p.name);
+    if (!set) sources.set(p.name, (set = new Set()));
+    set.add(p.source);
+  }
+  const label = (p: ScopePlace) => (sources.get(p.name)!.size > 1 ? `${p.name} (${p.source})` : p.name);
+  return [ALL_SCOPE, ...list.map((p) => ({ id: `projects/${p.slug}`, label: label(p), project: p.name, place: p.key }))];
 }
 
-/** "all projects" or the project's name, for titles and sentences. */
+/** "all projects" or the project's label (its name, with the source when the name is in several), for titles and sentences. */
 export function scopeWords(scope: ChartScope): string {
-  return scope.project === undefined ? 'all projects' : scope.project;
+  return scope.project === undefined ? 'all projects' : scope.label;
+}
+
+/**
+ * A scope's entry among data kept for all projects and by place key: the
+ * total for `all`, else the place's entry (`undefined` when it has none, or
+ * when the scope has no place key: a name alone is never looked up).
+ */
+export function scopeEntry<T>(scope: ChartScope, total: T, byPlace: ReadonlyMap<string, T>): T | undefined {
+  if (scope.place !== undefined) return byPlace.get(scope.place);
+  return scope.project === undefined ? total : undefined;
 }

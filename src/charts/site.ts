@@ -117,18 +117,20 @@ function info(c: Chart): ChartInfo {
 
 /**
  * Prepared chart for a scope id (`all`, `projects/aurora/compute`), a scope,
- * or `{ project: name }`. A project name is never read as a scope id: a
- * project may be called `all` or `projects/x`. Throws for an unknown chart or
- * scope, naming it. The catalog is read once per chart, the data once per scope.
+ * or `{ place: key }` (a project's place key, `Place.key`: source and name, so
+ * two sources' projects of the same name are two scopes). A project name or
+ * place key is never read as a scope id: a project may be called `all` or
+ * `projects/x`. Throws for an unknown chart, scope or place, naming it. The
+ * catalog is read once per chart, the data once per scope.
  */
-export async function chartFor(chartId: string, scope: string | ChartScope | { project: string } = 'all'): Promise<PreparedChart> {
+export async function chartFor(chartId: string, scope: string | ChartScope | { place: string } = 'all'): Promise<PreparedChart> {
   const loaded = await load();
   const chart = chartNamed(loaded, chartId);
   const scopes = loaded.scopes.get(chart.id)!;
-  const byProject = typeof scope === 'object' && !('id' in scope);
-  const wanted = typeof scope === 'string' ? scope : 'id' in scope ? scope.id : scope.project;
-  const found = byProject ? scopes.find((s) => s.project === wanted) : scopes.find((s) => s.id === wanted) ?? (wanted === 'all' ? ALL_SCOPE : undefined);
-  if (!found) throw new Error(`${chart.id} chart: unknown ${byProject ? 'project' : 'scope'} ${JSON.stringify(wanted)}${byProject ? '' : ' (expected "all" or "projects/<slug>")'}`);
+  const byPlace = typeof scope === 'object' && !('id' in scope);
+  const wanted = typeof scope === 'string' ? scope : 'id' in scope ? scope.id : scope.place;
+  const found = byPlace ? scopes.find((s) => s.place === wanted) : scopes.find((s) => s.id === wanted) ?? (wanted === 'all' ? ALL_SCOPE : undefined);
+  if (!found) throw new Error(`${chart.id} chart: unknown ${byPlace ? 'place' : 'scope'} ${JSON.stringify(wanted)}${byPlace ? ' (expected a place key, placeKey(source, name))' : ' (expected "all" or "projects/<slug>")'}`);
   const key = `${chart.id} ${found.id}`;
   let prepared = loaded.prepared.get(key);
   if (!prepared) {
@@ -148,7 +150,7 @@ export async function chartFor(chartId: string, scope: string | ChartScope | { p
 }
 
 /** The first chart, as the home and project pages show it. */
-export function activityChartFor(scope: string | ChartScope | { project: string } = 'all'): Promise<PreparedChart> {
+export function activityChartFor(scope: string | ChartScope | { place: string } = 'all'): Promise<PreparedChart> {
   return chartFor('activity', scope);
 }
 

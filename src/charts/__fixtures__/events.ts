@@ -14,18 +14,18 @@ export const orgOf = (who: string): string | undefined => ORGS[who];
 
 export const EVENTS: ContributorEvent[] = [
   // January: demo:1 twice (two projects) counts once for all projects, once in each project.
-  { who: 'demo:1', when: '2024-01-03T10:00:00Z', place: 'aurora/compute' },
-  { who: 'demo:1', when: '2024-01-20T10:00:00Z', place: 'aurora/docs' },
-  { who: 'demo:1', when: '2024-01-21T10:00:00Z', place: 'aurora/docs' },
-  { who: 'demo:3', when: '2024-01-05T10:00:00Z', place: 'aurora/compute' },
-  { who: 'demo:9', when: '2024-01-06T10:00:00Z', place: 'aurora/compute' },
+  { source: 'demo', who: 'demo:1', when: '2024-01-03T10:00:00Z', place: 'aurora/compute' },
+  { source: 'demo', who: 'demo:1', when: '2024-01-20T10:00:00Z', place: 'aurora/docs' },
+  { source: 'demo', who: 'demo:1', when: '2024-01-21T10:00:00Z', place: 'aurora/docs' },
+  { source: 'demo', who: 'demo:3', when: '2024-01-05T10:00:00Z', place: 'aurora/compute' },
+  { source: 'demo', who: 'demo:9', when: '2024-01-06T10:00:00Z', place: 'aurora/compute' },
   // February: nothing at all (zero-filled).
   // March: 23:30 on 31 March at UTC-5 is April in UTC.
-  { who: 'demo:2', when: '2024-03-31T23:30:00-05:00', place: 'aurora/compute' },
-  { who: 'demo:4', when: '2024-03-02T00:00:00Z', place: 'aurora/compute' },
-  { who: 'demo:9', when: '2024-03-09T00:00:00Z' },
+  { source: 'demo', who: 'demo:2', when: '2024-03-31T23:30:00-05:00', place: 'aurora/compute' },
+  { source: 'demo', who: 'demo:4', when: '2024-03-02T00:00:00Z', place: 'aurora/compute' },
+  { source: 'demo', who: 'demo:9', when: '2024-03-09T00:00:00Z' },
   // An unreadable date is skipped, not a crash.
-  { who: 'demo:3', when: 'not a date', place: 'aurora/compute' },
+  { source: 'demo', who: 'demo:3', when: 'not a date', place: 'aurora/compute' },
 ];
 
 const months = ['2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06'];
