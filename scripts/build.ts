@@ -7,7 +7,7 @@ import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'astro';
-import { loadConfig, resolveConfigPath } from '../src/config/load.ts';
+import { loadPortalConfig, resolveConfigPath } from '../src/config/load.ts';
 import { misleadsAstro, outDirProblem, replaceContents } from './lib/out-dir.ts';
 import { scanForEmails } from './lib/privacy-scan.ts';
 
@@ -21,7 +21,7 @@ async function main(): Promise<number> {
   let loaded;
   try {
     configPath = resolveConfigPath(values.config ? ['--config', values.config] : []);
-    loaded = loadConfig(configPath);
+    loaded = await loadPortalConfig(configPath);
   } catch (err) {
     console.error((err as Error).message);
     return 2;

@@ -5,11 +5,11 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig, resolveConfigPath } from '../src/config/load.ts';
+import { loadPortalConfig, resolveConfigPath } from '../src/config/load.ts';
 import { serveStatic } from './lib/static-server.ts';
 
 const { values } = parseArgs({ options: { config: { type: 'string' }, port: { type: 'string', default: '4321' }, out: { type: 'string', default: 'dist' } } });
-const { config } = loadConfig(resolveConfigPath(values.config ? ['--config', values.config] : []));
+const { config } = await loadPortalConfig(resolveConfigPath(values.config ? ['--config', values.config] : []));
 const dir = resolve(values.out);
 if (!existsSync(resolve(dir, 'index.html'))) {
   console.error(`${dir} has no built site: run npm run build first`);

@@ -4,8 +4,8 @@
  * Exit code 1 when any source failed, 2 on a usage or config error.
  */
 import { parseArgs } from 'node:util';
-import { loadConfig, resolveConfigPath } from '../src/config/load.ts';
-import { drivers } from '../src/sources/index.ts';
+import { loadPortalConfig, resolveConfigPath } from '../src/config/load.ts';
+import { driversFor } from '../src/sources/index.ts';
 import { Store } from '../src/store/store.ts';
 import { createProgress } from '../src/sync/progress.ts';
 import { runSync } from '../src/sync/run.ts';
@@ -32,8 +32,10 @@ async function main(): Promise<number> {
     return 0;
   }
   let loaded;
+  let drivers;
   try {
-    loaded = loadConfig(resolveConfigPath(args.values.config ? ['--config', args.values.config] : []));
+    loaded = await loadPortalConfig(resolveConfigPath(args.values.config ? ['--config', args.values.config] : []));
+    drivers = driversFor(loaded.plugins);
   } catch (err) {
     console.error((err as Error).message);
     return 2;

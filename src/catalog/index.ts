@@ -10,6 +10,7 @@ import type { SourceSummary } from './types.ts';
 
 export * from './types.ts';
 export * from './slug.ts';
+export * from './pages.ts';
 export { Catalog, namesFor, peopleView, placeKey } from './catalog.ts';
 // The change kind's list pages, statuses and votes, for the review pages.
 export * from '../kinds/change/index.ts';

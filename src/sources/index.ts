@@ -5,3 +5,19 @@ import { gerritDriver } from './gerrit/index.ts';
 export const drivers: ReadonlyMap<string, SourceDriver> = new Map<string, SourceDriver>([
   ['gerrit', defineDriver(gerritDriver)],
 ]);
+
+/** The built-in drivers plus those the plugins bring, keyed by type. */
+export function driversFor(plugins: readonly { file: string; sources: readonly { type: string; driver: unknown }[] }[]): ReadonlyMap<string, SourceDriver> {
+  const all = new Map(drivers);
+  for (const plugin of plugins) {
+    for (const s of plugin.sources) {
+      const d = s.driver as Partial<SourceDriver> | undefined;
+      if (!d || typeof d.sync !== 'function' || d.type !== s.type || !Array.isArray(d.kinds)) {
+        throw new Error(`plugin ${plugin.file}: source type "${s.type}" needs a driver { type: "${s.type}", kinds, sync }`);
+      }
+      if (all.has(s.type)) throw new Error(`plugin ${plugin.file}: source type "${s.type}" is already defined`);
+      all.set(s.type, defineDriver(d as SourceDriver));
+    }
+  }
+  return all;
+}
