@@ -4,11 +4,12 @@
  * `plugins`); the catalog, people pages, search and charts need no other change.
  */
 import { changeKind } from './change/index.ts';
+import { messageKind, threadKind } from './mail/index.ts';
 import { KindRegistry } from './registry.ts';
 import type { ItemSummary, KindDefinition } from './types.ts';
 
 export function defaultKinds(): KindRegistry {
-  return new KindRegistry([changeKind]);
+  return new KindRegistry([changeKind, messageKind, threadKind]);
 }
 
 /** The built-in kinds plus those the plugins bring (each checked for the parts every kind must have). */

@@ -144,8 +144,8 @@ export interface KindDefinition<T = unknown, S extends ItemSummary = ItemSummary
   kind: string;
   /** Words for it: `{ one: 'review', many: 'reviews' }`. */
   label: { one: string; many: string };
-  /** Its list pages in the site's navigation, when it has them (`{ id: 'reviews', path: 'reviews/' }`). */
-  nav?: { id: string; path: string };
+  /** Its list pages in the site's navigation, when it has them (`{ id: 'reviews', path: 'reviews/' }`); `label` defaults to `label.many`. */
+  nav?: { id: string; path: string; label?: string };
   /** What its places are called (`project`, `list`, `team`, `repository`). */
   placeLabel?: { one: string; many: string };
   /** Its data, checked when an item is read back from the store. */

@@ -41,6 +41,18 @@ export interface SyncContext<C extends SourceConfig = SourceConfig> {
   meta: SourceMeta;
   /** Stores one item (atomic; unchanged digests are not rewritten). */
   emit(item: Item<unknown>): Promise<WriteResult>;
+  /**
+   * This source's stored items of one of its kinds, as the last runs left them
+   * (for items derived from many others, such as mail threads, that a run
+   * extends instead of rebuilding from the upstream).
+   */
+  stored(kind: string): AsyncIterable<Item<unknown>>;
+  /**
+   * Removes one stored item of this source that the driver knows is gone or
+   * replaced (a thread merged into another). Kept until the run returns: a run
+   * that throws removes nothing.
+   */
+  remove(kind: string, nativeId: string): void;
   /** Records an item that could not be used, with a reason that names where. */
   skip(where: string, reason: string): void;
   /** Records something the run did but the manager should know (a wrong upstream clock, a removal held back). */

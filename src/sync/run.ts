@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { AgoraConfig, SourceConfig } from '../config/schema.ts';
 import { parseItemId, type Item } from '../model/item.ts';
 import { keyedId, newIdentityKey } from '../lib/identity.ts';
@@ -78,6 +79,7 @@ async function syncOne(source: SourceConfig, opts: RunOptions, now: () => number
   const store = opts.store.source(source.id);
   const full = opts.full ?? false;
   const seen = new Set<string>();
+  const removals = new Set<string>();
   try {
     await store.cleanTemporaries();
     // A corrupt _meta.json stops this source only (the error names the file); the others still run.
@@ -113,11 +115,27 @@ async function syncOne(source: SourceConfig, opts: RunOptions, now: () => number
       emit: async (item: Item<unknown>) => {
         const result = await store.set(item);
         report[result]++;
-        seen.add(store.pathOf(item.kind, parseItemId(item.id).nativeId));
+        const file = store.pathOf(item.kind, parseItemId(item.id).nativeId);
+        seen.add(file);
+        removals.delete(file);
         return result;
+      },
+      stored: (kind) => {
+        if (!driver.kinds.includes(kind)) throw new Error(`the ${source.type} driver asked for stored "${kind}" items, not one of its kinds (${driver.kinds.join(', ')})`);
+        return store.items(kind);
+      },
+      remove: (kind, nativeId) => {
+        if (!driver.kinds.includes(kind)) throw new Error(`the ${source.type} driver asked to remove a "${kind}" item, not one of its kinds`);
+        const file = store.pathOf(kind, nativeId);
+        if (!seen.has(file)) removals.add(file);
       },
     };
     const outcome = await driver.sync(ctx);
+    for (const file of removals) {
+      if (!existsSync(file)) continue;
+      await store.remove(file);
+      report.removed++;
+    }
     if (full && outcome.complete) await removeUnseen(source, driver, ctx, store, seen, report);
     // The cursor moves only now, after every item of the run is durably on disk.
     await store.flush();

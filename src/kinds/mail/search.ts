@@ -1,0 +1,69 @@
+import type { Message, Thread } from '../../model/mail.ts';
+import { maskEmail, personKey } from '../../model/person.ts';
+import type { PeopleView, SearchDoc } from '../types.ts';
+import type { MessageSummary, ThreadSummary } from './summary.ts';
+
+/** How much of a message's own words (not what it quotes) goes into the index. */
+export const MAX_MESSAGE_CHARS = 4000;
+/** How much of a thread's opening message its document holds. */
+const THREAD_OPENING_CHARS = 600;
+
+function cut(text: string, max: number): string {
+  return text.length > max ? text.slice(0, text.lastIndexOf(' ', max) > 0 ? text.lastIndexOf(' ', max) : max) : text;
+}
+
+/** What the poster wrote: text and signature segments, without the quotes and the list footer. */
+export function ownWords(m: Pick<Message, 'segments'>): string {
+  return m.segments.filter((s) => s.kind === 'text' || s.kind === 'signature').map((s) => s.text).join('\n\n');
+}
+
+/**
+ * A message as a search document: subject, the poster as `people`, and as body
+ * the list, the thread it is in, its own words (quotes folded on the page are
+ * the quoted messages' words and are found there) and attachment names.
+ */
+export function messageToDoc(source: string, m: Message, s: MessageSummary, people: PeopleView, threadTitle?: string): SearchDoc {
+  const who = personKey(source, m.author.id);
+  const hidden = people.isHidden(who);
+  const p = hidden ? undefined : people.person(who);
+  const body = [
+    `List ${m.list}.${threadTitle && threadTitle !== s.title ? ` In thread: ${threadTitle}.` : ''}`,
+    hidden ? '' : cut(people.redact(ownWords(m)), MAX_MESSAGE_CHARS),
+    m.attachments.filter((a) => !a.signature).map((a) => a.name).join(' '),
+  ].filter(Boolean).join('\n\n');
+  return {
+    id: `${source}:message:${m.key}`,
+    path: s.path,
+    title: maskEmail(s.title),
+    body: maskEmail(body),
+    people: p ? maskEmail([p.name, p.username].filter(Boolean).join(' ')) : undefined,
+    source,
+    kind: 'message',
+    project: m.list,
+    date: m.date,
+  };
+}
+
+/** A thread as a search document: subject, who took part, and the start of its opening message. */
+export function threadToDoc(source: string, t: Thread, s: ThreadSummary, people: PeopleView, opening?: Message): SearchDoc {
+  const names = s.participants.flatMap((k) => {
+    const p = people.isHidden(k) ? undefined : people.person(k);
+    return p ? [p.name] : [];
+  });
+  const starter = people.isHidden(s.starter) ? undefined : people.person(s.starter);
+  const body = [
+    `List ${t.list}. ${s.messages} message${s.messages === 1 ? '' : 's'}. Participants: ${names.join(', ') || 'none shown'}.`,
+    opening && !people.isHidden(s.starter) ? cut(people.redact(ownWords(opening)), THREAD_OPENING_CHARS) : '',
+  ].filter(Boolean).join('\n\n');
+  return {
+    id: `${source}:thread:${t.key}`,
+    path: s.path,
+    title: maskEmail(s.title),
+    body: maskEmail(body),
+    people: starter ? maskEmail(starter.name) : undefined,
+    source,
+    kind: 'thread',
+    project: t.list,
+    date: t.lastDate,
+  };
+}
