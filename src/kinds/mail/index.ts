@@ -46,3 +46,4 @@ export const threadKind = defineKind<Thread, ThreadSummary>({
 
 export * from './summary.ts';
 export { messageToDoc, ownWords, threadToDoc } from './search.ts';
+export * from './views.ts';

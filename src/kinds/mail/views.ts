@@ -1,0 +1,69 @@
+/**
+ * What the list pages show, prepared from the catalog's summaries (pure): a
+ * list's months, the threads of a month, the thread each message is in.
+ */
+import type { MessageSummary, ThreadSummary } from './summary.ts';
+
+export interface ListMonth {
+  /** `YYYY-MM` (UTC, of the archive month). */
+  month: string;
+  messages: number;
+  /** Threads whose first message is in this month. */
+  threadsStarted: number;
+  /** Distinct counted posters. */
+  posters: number;
+}
+
+/** The thread of every message, by message summary key (`<source>:<message key>`). */
+export function threadOfMessage(threads: Iterable<ThreadSummary>): Map<string, ThreadSummary> {
+  const map = new Map<string, ThreadSummary>();
+  for (const t of threads) for (const e of t.entries) map.set(`${t.source}:${e.key}`, t);
+  return map;
+}
+
+/** A list's months, newest first. `counts` says whether a poster is counted (not a bot, not opted out). */
+export function listMonths(messages: Iterable<MessageSummary>, threads: Iterable<ThreadSummary>, counts: (personKey: string) => boolean): ListMonth[] {
+  const months = new Map<string, { messages: number; threads: number; posters: Set<string> }>();
+  const at = (m: string) => {
+    let e = months.get(m);
+    if (!e) months.set(m, (e = { messages: 0, threads: 0, posters: new Set() }));
+    return e;
+  };
+  for (const m of messages) {
+    const e = at(m.month);
+    e.messages++;
+    if (counts(m.author)) e.posters.add(m.author);
+  }
+  for (const t of threads) if (t.created) at(t.created.slice(0, 7)).threads++;
+  return [...months]
+    .sort((a, b) => b[0].localeCompare(a[0]))
+    .map(([month, e]) => ({ month, messages: e.messages, threadsStarted: e.threads, posters: e.posters.size }));
+}
+
+export interface MonthThread {
+  thread: ThreadSummary;
+  /** Its messages in this month. */
+  inMonth: number;
+}
+
+/** Threads with messages in one month, by their first message in it. */
+export function threadsOfMonth(messages: Iterable<MessageSummary>, month: string, threadOf: ReadonlyMap<string, ThreadSummary>): MonthThread[] {
+  const found = new Map<string, { thread: ThreadSummary; inMonth: number; first: string }>();
+  for (const m of messages) {
+    if (m.month !== month) continue;
+    const t = threadOf.get(m.key);
+    if (!t) continue;
+    const e = found.get(t.key);
+    if (e) {
+      e.inMonth++;
+      if (m.updated < e.first) e.first = m.updated;
+    } else found.set(t.key, { thread: t, inMonth: 1, first: m.updated });
+  }
+  return [...found.values()].sort((a, b) => a.first.localeCompare(b.first) || a.thread.key.localeCompare(b.thread.key)).map(({ thread, inMonth }) => ({ thread, inMonth }));
+}
+
+/** The month's name for a `YYYY-MM` (UTC): "March 2024". */
+export function monthName(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1, 1)).toLocaleString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
