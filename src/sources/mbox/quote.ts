@@ -25,7 +25,7 @@ export type Segment =
   | { kind: 'footer'; text: string };
 
 const QUOTE = /^ {0,3}>/;
-const WROTE = /(?:wrote|writes|said|schrieb|a écrit|escribió|escreveu|scrisse|ha scritto|schreef|skrev|kirjoitti|írta|napsal\(a\)|napsal|napisał\(a\)|napisał|пишет|написал\(а\)|написал|написала|写道|寫道|が書きました)\s*:?\s*$/i;
+const WROTE = /(?:\b(?:schrieb|skrev|kirjoitti|escribió|escreveu)\s[^:]{1,80}:|wrote|writes|said|schrieb|a écrit|escribió|escreveu|scrisse|ha scritto|schreef|skrev|kirjoitti|írta|napsal\(a\)|napsal|napisał\(a\)|napisał|пишет|написал\(а\)|написал|написала|写道|寫道|が書きました)\s*:?\s*$/i;
 const ORIGINAL = /^\s*-{2,}\s*(?:Original Message|Ursprüngliche Nachricht|Message d'origine|Mensaje original|Messaggio originale)\s*-{2,}\s*$/i;
 const SIGNATURE = /^-- ?$/;
 const FOOTER_RULE = /^_{20,}\s*$/;
