@@ -104,6 +104,7 @@ export interface ParseOptions {
 }
 
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+const utf8Lenient = new TextDecoder('utf-8');
 const windows1252 = new TextDecoder('windows-1252');
 const encoder = new TextEncoder();
 
@@ -226,7 +227,7 @@ async function readMime(bytes: Uint8Array, flags: MessageFlag[]): Promise<{ emai
     header = windows1252.decode(headerBytes);
     flags.push('header-charset-guessed');
     rewrite = true;
-  } else header = new TextDecoder().decode(headerBytes);
+  } else header = utf8Lenient.decode(headerBytes);
   header = header.replace(/(?:\r?\n)+$/, '');
 
   const first = header.split(/\r?\n/, 1)[0] ?? '';
