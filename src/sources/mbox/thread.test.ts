@@ -116,6 +116,16 @@ describe('threadMessages', () => {
     expect(kept.merged).toEqual([{ from: threadKey('z@x'), into: threadKey('a@x') }]);
   });
 
+  it('gives an existing id to one thread only, the earliest, when its messages are now apart', () => {
+    const existing = new Map([
+      ['a@x', 'tOld'],
+      ['b@x', 'tOld'],
+    ]);
+    const r = threadMessages([msg('a@x', '2014-11-01T10:00:00Z', 'One'), msg('b@x', '2014-11-02T10:00:00Z', 'Two')], { existing });
+    expect(r.threads.map((t) => t.id)).toEqual(['tOld', threadKey('b@x')]);
+    expect(r.merged).toEqual([]);
+  });
+
   it('joins replies without references by subject, only within the window and never two originals', () => {
     const r = threadMessages([
       msg('n1@x', '2014-11-08T10:00:00Z', '[demo] Meeting notes'),

@@ -35,8 +35,9 @@
  * a cross-posted original), it takes the place of the empty container that already named the
  * thread: the id does not change. The top moves only when a message above it arrives that no one
  * referenced; for that, pass the ids of the earlier run as `existing` (Message-ID -> thread id):
- * a thread keeps the existing id of its earliest message that has one, and other existing ids
- * found in it are reported in `merged` (two threads that one message joined), so pages can redirect.
+ * a thread keeps the existing id of its earliest message that has one (earlier threads choose
+ * first), and existing ids that no thread kept are reported in `merged` with the thread that now
+ * holds their messages (two threads that one message joined), so pages can redirect.
  *
  * Linear apart from sorting and the loop checks, which walk up the ancestors of a message.
  */
@@ -237,13 +238,9 @@ export function threadMessages(inputs: Iterable<ThreadInput>, options: ThreadOpt
     if (key !== '' && root.min !== undefined) latestBySubject.set(key, root);
   }
 
-  // Display order, ids.
-  const existing = options.existing;
-  const claimed = new Set<string>();
-  const merged: { from: string; into: string }[] = [];
-  const threads: Thread[] = [];
-  const threadOf = new Map<string, string>();
+  // Display order.
   topLevel.sort((a, b) => compareDates(a.min, b.min) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const drafts: { top: Container; list: ThreadMessage[] }[] = [];
   for (const top of topLevel) {
     const list: ThreadMessage[] = [];
     const stack: { c: Container; present: Container | undefined; depth: number }[] = [{ c: top, present: undefined, depth: 0 }];
@@ -259,32 +256,51 @@ export function threadMessages(inputs: Iterable<ThreadInput>, options: ThreadOpt
       const children = [...c.children].sort((a, b) => compareDates(a.min, b.min) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       for (let i = children.length - 1; i >= 0; i--) stack.push({ c: children[i]!, present: nextPresent, depth: nextDepth });
     }
-    if (list.length === 0) continue;
+    if (list.length > 0) drafts.push({ top, list });
+  }
 
-    let id = threadKey(top.id);
-    if (existing) {
-      const known = list
-        .map((t) => ({ t, id: existing.get(t.messageId) }))
-        .filter((x): x is { t: ThreadMessage; id: string } => x.id !== undefined)
-        .sort((a, b) => byDateThenId(containers.get(a.t.messageId)!.message!, containers.get(b.t.messageId)!.message!));
-      const keep = known.find((k) => !claimed.has(k.id));
-      if (keep) id = keep.id;
-      for (const other of new Set(known.map((k) => k.id))) if (other !== id) merged.push({ from: other, into: id });
-    }
+  // Ids: an existing id of the thread's earliest message that has one (earlier threads choose
+  // first), else the digest of the top id. Existing ids that no thread kept are reported as
+  // merged into the first thread that holds one of their messages.
+  const existing = options.existing;
+  const inputOf = (id: string) => containers.get(id)!.message!;
+  const knownOf = drafts.map(({ list }) => {
+    if (!existing) return [];
+    const withIds = list.filter((t) => existing.has(t.messageId)).sort((a, b) => byDateThenId(inputOf(a.messageId), inputOf(b.messageId)));
+    return [...new Set(withIds.map((t) => existing.get(t.messageId)!))];
+  });
+  const claimed = new Set<string>();
+  const ids = drafts.map(({ top, list }, i) => {
+    let id = knownOf[i]!.find((k) => !claimed.has(k)) ?? threadKey(top.id);
     if (claimed.has(id)) id = threadKey(`${top.id}\n${list[0]!.messageId}`);
     claimed.add(id);
+    return id;
+  });
+  const merged: { from: string; into: string }[] = [];
+  const reported = new Set<string>();
+  knownOf.forEach((known, i) => {
+    for (const k of known) {
+      if (claimed.has(k) || reported.has(k)) continue;
+      reported.add(k);
+      merged.push({ from: k, into: ids[i]! });
+    }
+  });
 
-    const dates = list.map((t) => containers.get(t.messageId)!.message!.date).filter((d): d is string => d !== undefined);
+  const threads: Thread[] = [];
+  const threadOf = new Map<string, string>();
+  drafts.forEach(({ top, list }, i) => {
+    const id = ids[i]!;
+    const dates = list.map((t) => inputOf(t.messageId).date).filter((d): d is string => d !== undefined);
     threads.push({
       id,
       topId: top.id,
-      subject: containers.get(list[0]!.messageId)!.message!.subject,
+      subject: inputOf(list[0]!.messageId).subject,
       messages: list,
       firstDate: dates.length > 0 ? dates.reduce((a, b) => (b < a ? b : a)) : undefined,
       lastDate: dates.length > 0 ? dates.reduce((a, b) => (b > a ? b : a)) : undefined,
     });
     for (const t of list) threadOf.set(t.messageId, id);
-  }
+  });
   threads.sort((a, b) => compareDates(a.firstDate, b.firstDate) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { threads, threadOf, merged, duplicates };
 }
