@@ -80,7 +80,9 @@ describe('parseMessage charsets', () => {
     const qp = await parseMessage(latin1('From: a@example.org\nContent-Transfer-Encoding: quoted-printable\n\nCaf=E9 cr=E8me\n'));
     expect([qp.text, qp.flags.includes('charset-guessed')]).toEqual(['Café crème', true]);
     const b64 = await parseMessage(latin1(`From: a@example.org\nContent-Type: text/plain\nContent-Transfer-Encoding: base64\n\n${Buffer.from('Zürich', 'utf8').toString('base64')}\n`));
-    expect([b64.text, b64.flags.includes('charset-guessed')]).toEqual(['Zürich', false]);
+    expect([b64.text, b64.flags.includes('charset-guessed')]).toEqual(['Zürich', true]);
+    const ascii = await parseMessage(latin1('From: a@example.org\nContent-Transfer-Encoding: quoted-printable\n\nplain=20text\n'));
+    expect([ascii.text, ascii.flags.includes('charset-guessed')]).toEqual(['plain text', false]);
   });
 
   it('guesses a multipart message that names no charset anywhere as a whole', async () => {

@@ -243,8 +243,12 @@ async function readMime(bytes: Uint8Array, flags: MessageFlag[]): Promise<{ emai
   if (type.startsWith('text/') && WEAK_CHARSETS.has(charset)) {
     if (cte === 'quoted-printable' || cte === 'base64') {
       const email = await mime(join(withCharset(header, 'utf-8'), body));
-      if (!(email.text ?? email.html ?? '').includes('\uFFFD')) return { email, fields: fs };
       flags.push('charset-guessed');
+      const decoded = email.text ?? email.html ?? '';
+      if (!decoded.includes('\uFFFD')) {
+        if (!/[^\x00-\x7f]/.test(decoded)) flags.pop();
+        return { email, fields: fs };
+      }
       return { email: await mime(join(withCharset(header, 'windows-1252'), body)), fields: fs };
     }
     if (has8bit(body)) {
