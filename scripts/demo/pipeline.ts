@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AgoraConfig } from '../../src/config/schema.ts';
+import type { AgoraConfig, GerritSourceConfig } from '../../src/config/schema.ts';
 import { drivers } from '../../src/sources/index.ts';
 import type { Logger } from '../../src/sources/types.ts';
 import { Store } from '../../src/store/store.ts';
@@ -16,7 +16,7 @@ import { generateDemo, writeDemoFixtures } from './generate.ts';
  * Links keep the config's public URL (`webUrl`), not the simulator's port.
  */
 export async function syncDemo(config: AgoraConfig, dataDir: string, log: Logger): Promise<SourceReport[]> {
-  const source = config.sources.find((s) => s.type === 'gerrit');
+  const source = config.sources.find((s): s is GerritSourceConfig => s.type === 'gerrit');
   if (!source) throw new Error('the demo needs a gerrit source in the config');
   const fixtures = await mkdtemp(join(tmpdir(), 'agora-demo-'));
   try {

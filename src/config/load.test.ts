@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, parseConfigText, resolveConfigPath } from './load.ts';
+import type { GerritSourceConfig } from './schema.ts';
 
 const minimal = `
 site: { title: Demo, url: "https://portal.example.org" }
@@ -15,7 +16,7 @@ describe('config', () => {
     const c = parseConfigText(minimal, 'agora.config.yaml');
     expect(c.data).toBe('content');
     expect(c.site.base).toBe('/');
-    const s = c.sources[0]!;
+    const s = c.sources[0]! as GerritSourceConfig;
     expect(s.type).toBe('gerrit');
     expect(s.since?.toISOString()).toBe('2024-01-01T00:00:00.000Z');
     expect(s.pageSize).toBe(100);

@@ -41,6 +41,11 @@ export function parseConfigText(text: string, path: string, sourceTypes: readonl
   return parseOrExplain(sourceTypes.length ? agoraConfigSchema(sourceTypes) : AgoraConfig, raw, `${path}: invalid Agora config`);
 }
 
+/** A source's `path` (a local file or folder) is written relative to the config file; drivers get it absolute. */
+function withResolvedPaths(config: AgoraConfig, dir: string): AgoraConfig {
+  return { ...config, sources: config.sources.map((s) => ('path' in s && typeof s.path === 'string' ? { ...s, path: resolve(dir, s.path) } : s)) };
+}
+
 function readConfigFile(path: string): string {
   try {
     return readFileSync(path, 'utf8');
@@ -54,7 +59,7 @@ function readConfigFile(path: string): string {
  * plugins (a config with plugin sources is refused here: use `loadPortalConfig`).
  */
 export function loadConfig(path: string): LoadedConfig {
-  const config = parseConfigText(readConfigFile(path), path);
+  const config = withResolvedPaths(parseConfigText(readConfigFile(path), path), dirname(path));
   return { config, path, dataDir: resolve(dirname(path), config.data), plugins: [] };
 }
 
@@ -69,6 +74,6 @@ export async function loadPortalConfig(path: string): Promise<LoadedConfig> {
   // The list itself is checked with the rest of the config; only a well-formed one is imported first.
   const paths = Array.isArray(listed) && listed.every((p) => typeof p === 'string') ? (listed as string[]) : [];
   const plugins = await loadPlugins(paths, dirname(path));
-  const config = parseConfigText(text, path, plugins.flatMap((p) => p.sources.map((s) => s.config)));
+  const config = withResolvedPaths(parseConfigText(text, path, plugins.flatMap((p) => p.sources.map((s) => s.config))), dirname(path));
   return { config, path, dataDir: resolve(dirname(path), config.data), plugins };
 }

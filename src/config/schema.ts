@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-const DATE_FORMS = 'a date such as 2024-01-01 or 2024-01-01T12:00:00Z';
+const DATE_FORMS = 'a date such as 2024-01-01 or 2024-01-01T12:00:00Z (or a month, 2024-01)';
 
 const isoDate = z.unknown().transform((v, ctx) => {
   if (typeof v === 'number') {
@@ -11,7 +11,7 @@ const isoDate = z.unknown().transform((v, ctx) => {
     ctx.addIssue({ code: 'custom', message: `expected ${DATE_FORMS}` });
     return z.NEVER;
   }
-  const d = v instanceof Date ? v : new Date(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00Z` : v);
+  const d = v instanceof Date ? v : new Date(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00Z` : /^\d{4}-\d{2}$/.test(v) ? `${v}-01T00:00:00Z` : v);
   if (Number.isNaN(d.getTime())) {
     ctx.addIssue({ code: 'custom', message: `expected ${DATE_FORMS}` });
     return z.NEVER;
@@ -74,8 +74,37 @@ export const GerritSourceConfig = z.strictObject({
 });
 export type GerritSourceConfig = z.infer<typeof GerritSourceConfig>;
 
+/** What every mail archive source takes besides where it is. */
+const archiveOptions = {
+  id: sourceId,
+  /** The list's name on the site; by default the last part of the URL or the file's name. */
+  list: z.string().min(1).optional(),
+  /** Oldest month (or date) to sync; the whole archive when absent. */
+  since: isoDate.optional(),
+  /** Request timeout in seconds. */
+  timeout: z.number().positive().default(120),
+  /** Retries for 429, 5xx and timeouts. */
+  retries: z.number().int().min(0).max(10).default(4),
+};
+
+/** A Mailman 2 list archive (pipermail): its index page, e.g. https://lists.openstack.org/pipermail/openstack-discuss/ */
+export const PipermailSourceConfig = z.strictObject({ ...archiveOptions, type: z.literal('pipermail'), url: httpUrl });
+export type PipermailSourceConfig = z.infer<typeof PipermailSourceConfig>;
+
+/** A Mailman 3 list archive (HyperKitty), e.g. https://lists.example.org/archives/list/devel@lists.example.org/ */
+export const HyperkittySourceConfig = z.strictObject({ ...archiveOptions, type: z.literal('hyperkitty'), url: httpUrl });
+export type HyperkittySourceConfig = z.infer<typeof HyperkittySourceConfig>;
+
+/** An mbox file (`path`, relative to the config file) or URL, plain or gzip. */
+export const MboxSourceConfig = z
+  .strictObject({ ...archiveOptions, type: z.literal('mbox'), path: z.string().min(1).optional(), url: httpUrl.optional() })
+  .superRefine((c, ctx) => {
+    if ((c.path === undefined) === (c.url === undefined)) ctx.addIssue({ code: 'custom', path: ['path'], message: 'expected either path (a file) or url, not both and not neither' });
+  });
+export type MboxSourceConfig = z.infer<typeof MboxSourceConfig>;
+
 /** The built-in upstream types; later issues add their own to this list. */
-const BUILT_IN_SOURCES = [GerritSourceConfig] as const;
+const BUILT_IN_SOURCES = [GerritSourceConfig, PipermailSourceConfig, HyperkittySourceConfig, MboxSourceConfig] as const;
 export type BuiltInSourceConfig = z.infer<(typeof BUILT_IN_SOURCES)[number]>;
 
 /**

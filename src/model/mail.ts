@@ -26,7 +26,7 @@ export const BodySegment = z.strictObject({
   text: z.string(),
   /** "On Monday, Ada wrote:" before a quote. */
   attribution: z.string().optional(),
-  depth: z.number().int().min(1).optional(),
+  depth: z.number().int().min(0).optional(),
 });
 export type BodySegment = z.infer<typeof BodySegment>;
 

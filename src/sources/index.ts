@@ -1,9 +1,13 @@
 import { defineDriver, type SourceDriver } from './types.ts';
 import { gerritDriver } from './gerrit/index.ts';
+import { mboxDriver } from './mbox/index.ts';
+import { pipermailDriver } from './pipermail/index.ts';
 
 /** Every upstream type Agora can sync, keyed by the config's `type`. A new upstream adds one line here. */
 export const drivers: ReadonlyMap<string, SourceDriver> = new Map<string, SourceDriver>([
   ['gerrit', defineDriver(gerritDriver)],
+  ['pipermail', defineDriver(pipermailDriver)],
+  ['mbox', defineDriver(mboxDriver)],
 ]);
 
 /** The built-in drivers plus those the plugins bring, keyed by type. */
