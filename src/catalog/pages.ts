@@ -18,7 +18,7 @@ export type KindRoute =
   | { page: string; props: { view: 'list'; kind: string; number: number; pages: number } };
 
 /** Paths the site's own pages use: a kind's pages may not start with these. */
-const RESERVED = ['changes', 'reviews', 'projects', 'people', 'charts', 'embed', 'search', '_astro'];
+const RESERVED = ['changes', 'reviews', 'projects', 'people', 'charts', 'embed', 'search', 'lists', 'threads', 'messages', '_astro'];
 
 const trim = (path: string) => path.replace(/^\/+|\/+$/g, '');
 

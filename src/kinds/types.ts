@@ -148,6 +148,8 @@ export interface KindDefinition<T = unknown, S extends ItemSummary = ItemSummary
   nav?: { id: string; path: string; label?: string };
   /** What its places are called (`project`, `list`, `team`, `repository`). */
   placeLabel?: { one: string; many: string };
+  /** Its `nav` page lists its places (mailing lists), so the places entry of the navigation leaves them out. */
+  navListsPlaces?: boolean;
   /** Its data, checked when an item is read back from the store. */
   schema: z.ZodType<T>;
   /** The small list-friendly view the catalog keeps (full items stay in the store). */

@@ -16,6 +16,7 @@ export const messageKind = defineKind<Message, MessageSummary>({
   label: { one: 'message', many: 'messages' },
   nav: { id: 'lists', path: 'lists/', label: 'Lists' },
   placeLabel: LIST,
+  navListsPlaces: true,
   schema: Message,
   summarise: summariseMessage,
   accounts: ({ data: m }) => [[m.author.id, { id: m.author.id, name: m.author.name, emailDomain: m.author.emailDomain, isBot: m.author.isBot }]],
@@ -31,6 +32,7 @@ export const threadKind = defineKind<Thread, ThreadSummary>({
   kind: THREAD_KIND,
   label: { one: 'thread', many: 'threads' },
   placeLabel: LIST,
+  navListsPlaces: true,
   schema: Thread,
   summarise: summariseThread,
   // Posters are people through their messages; a thread adds no acts of its own.

@@ -28,6 +28,13 @@ export interface ThreadSummary extends ItemSummary {
   entries: { key: string; depth: number }[];
 }
 
+/** A subject without the list's own tag (`[Demo-dev] Re: x` -> `Re: x` on demo-dev): the list is shown beside it. */
+export function withoutListTag(subject: string, list: string): string {
+  const norm = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const m = /^\s*\[([^\]]{1,80})\]\s*/.exec(subject);
+  return m && norm(m[1]!) === norm(list) && subject.length > m[0].length ? subject.slice(m[0].length) : subject;
+}
+
 export function messagePath(source: string, key: string): string {
   return `messages/${source}/${key}/`;
 }
@@ -42,7 +49,7 @@ export function summariseMessage({ source, data: m }: Item<Message>): MessageSum
     kind: 'message',
     id: m.key,
     source,
-    title: m.subject || '(no subject)',
+    title: withoutListTag(m.subject, m.list) || '(no subject)',
     created: m.date,
     updated: m.date,
     place: m.list,
@@ -64,7 +71,7 @@ export function summariseThread({ source, data: t }: Item<Thread>): ThreadSummar
     kind: 'thread',
     id: t.key,
     source,
-    title: t.subject || '(no subject)',
+    title: withoutListTag(t.subject, t.list) || '(no subject)',
     created: t.firstDate,
     updated: t.lastDate,
     place: t.list,

@@ -67,3 +67,13 @@ export function monthName(month: string): string {
   const [y, m] = month.split('-').map(Number);
   return new Date(Date.UTC(y!, m! - 1, 1)).toLocaleString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
+
+/** A list's archive page, by its place's slug. */
+export function listPagePath(slug: string): string {
+  return `lists/${slug}/`;
+}
+
+/** A list's month page. */
+export function listMonthPath(slug: string, month: string): string {
+  return `lists/${slug}/${month}/`;
+}
