@@ -1,5 +1,6 @@
 import { defineDriver, type SourceDriver } from './types.ts';
 import { gerritDriver } from './gerrit/index.ts';
+import { hyperkittyDriver } from './hyperkitty/index.ts';
 import { mboxDriver } from './mbox/index.ts';
 import { pipermailDriver } from './pipermail/index.ts';
 
@@ -7,6 +8,7 @@ import { pipermailDriver } from './pipermail/index.ts';
 export const drivers: ReadonlyMap<string, SourceDriver> = new Map<string, SourceDriver>([
   ['gerrit', defineDriver(gerritDriver)],
   ['pipermail', defineDriver(pipermailDriver)],
+  ['hyperkitty', defineDriver(hyperkittyDriver)],
   ['mbox', defineDriver(mboxDriver)],
 ]);
 
