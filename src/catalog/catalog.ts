@@ -60,6 +60,15 @@ export class Catalog {
     this.optOut = new Set(config.privacy.optOut.map((s) => s.toLowerCase()));
   }
 
+  /**
+   * More people to leave out, by account key: those the config names by e-mail
+   * address, whose keys only the source's identity key can tell (loadSite).
+   * Call before `finish`.
+   */
+  optOutKeys(keys: Iterable<string>): void {
+    for (const k of keys) this.optOut.add(k.toLowerCase());
+  }
+
   add(item: Item<unknown>): void {
     const def = this.kind(item.kind);
     for (const [id, account] of def.accounts(item)) this.notice(item.source, id, account);

@@ -5,6 +5,8 @@ import type { Item } from '../model/item.ts';
 import { kindsFor } from '../kinds/index.ts';
 import type { KindRegistry } from '../kinds/registry.ts';
 import { Store } from '../store/store.ts';
+import { keyedId } from '../lib/identity.ts';
+import { personKey } from '../model/person.ts';
 import { Catalog } from './catalog.ts';
 import type { SourceSummary } from './types.ts';
 
@@ -48,9 +50,15 @@ export async function loadSite(configPath: string, kinds?: KindRegistry): Promis
   const store = new Store(loaded.dataDir);
   const catalog = new Catalog(loaded.config, kinds);
   const sources: SourceSummary[] = [];
+  const addressOptOuts = loaded.config.privacy.optOut.filter((e) => e.includes('@'));
   for (const src of loaded.config.sources) {
     const s = store.source(src.id);
     const meta = await s.getMeta();
+    // People opted out by address are known by their keyed id in sources that hash addresses.
+    if (typeof meta.identityKey === 'string') {
+      const key = meta.identityKey;
+      catalog.optOutKeys(addressOptOuts.map((a) => personKey(src.id, keyedId(key, a))));
+    }
     let items = 0;
     let origin = '';
     for (const def of kinds.all()) {

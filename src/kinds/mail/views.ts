@@ -77,3 +77,12 @@ export function listPagePath(slug: string): string {
 export function listMonthPath(slug: string, month: string): string {
   return `lists/${slug}/${month}/`;
 }
+
+/** A message with opted-out people's names replaced in everything a page shows of it. */
+export function redactMessage<M extends { subject: string; segments: { text: string; attribution?: string }[] }>(m: M, redact: (text: string) => string): M {
+  return {
+    ...m,
+    subject: redact(m.subject),
+    segments: m.segments.map((s) => ({ ...s, text: redact(s.text), ...(s.attribution !== undefined ? { attribution: redact(s.attribution) } : {}) })),
+  };
+}
