@@ -65,7 +65,7 @@ async function benchCharts(config: string, corpus: string): Promise<void> {
   const m = await measureScript('scripts/bench/charts.ts', ['--config', config, '--json']);
   const f = JSON.parse(m.output.slice(m.output.indexOf('{'))) as { charts: ChartCost[]; events: number };
   for (const c of f.charts) {
-    row(`charts ${corpus}: ${c.id} (${c.scopes} scopes)`, `${Math.round(c.prepareMs + c.scopesMs)} ms (catalog pass ${Math.round(c.prepareMs)} ms, scopes ${Math.round(c.scopesMs)} ms)`);
+    row(`charts ${corpus}: ${c.id} (${c.scopes} scopes)`, `${Math.round(c.prepareMs + c.scopesMs)} ms (catalog pass ${Math.round(c.prepareMs)} ms, scopes ${Math.round(c.scopesMs)} ms)${c.note ? `; ${c.note}` : ''}`);
   }
 }
 

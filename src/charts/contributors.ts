@@ -6,7 +6,7 @@
 import type { ActivityEvent } from '../catalog/types.ts';
 import { placeKey } from '../lib/places.ts';
 import { scopeEntry, scopeWords, type ChartScope } from './scopes.ts';
-import { isMonth, monthOf, zeroFill, type ChartData, type Month, type TimeSeries } from './series.ts';
+import { eventMonth, zeroFill, type ChartData, type Month, type TimeSeries } from './series.ts';
 
 /** An event as the chart reads it; `source` and `place` (a name) make its place key. */
 export type ContributorEvent = Pick<ActivityEvent, 'who' | 'when' | 'source' | 'place'>;
@@ -51,12 +51,6 @@ function bump(t: OrgTally, org: string | undefined, m: Month): void {
   months.set(m, (months.get(m) ?? 0) + 1);
   if (t.first === undefined || m < t.first) t.first = m;
   if (t.last === undefined || m > t.last) t.last = m;
-}
-
-/** UTC month of an event time; the catalog writes UTC (`…Z`), so most need no date parsing. */
-function eventMonth(iso: string): Month | undefined {
-  const m = iso.slice(0, 7);
-  return iso.endsWith('Z') && iso[7] === '-' && isMonth(m) ? m : monthOf(iso);
 }
 
 /**

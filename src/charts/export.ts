@@ -23,8 +23,9 @@ export function toCsv(data: ChartData, range: MonthRange = {}): string {
   const whole = data.stackTotal;
   const lines = [['month', ...data.series.map((s) => s.label), ...(whole ? [whole.label] : [])].map(csvField).join(',')];
   for (const m of months) {
-    const parts = lookup.map((l) => l.get(m) ?? 0);
-    lines.push([m, ...parts, ...(whole ? [parts.reduce((a, b) => a + b, 0)] : [])].map(csvField).join(','));
+    // A month a series has no value in (a rate of nothing) is an empty field, not 0.
+    const parts = lookup.map((l) => l.get(m));
+    lines.push([m, ...parts.map((v) => v ?? ''), ...(whole ? [parts.reduce<number>((a, b) => a + (b ?? 0), 0)] : [])].map(csvField).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -13,6 +13,9 @@ export function formatValue(n: number): string {
   return Number.isInteger(n) ? integer(n) : decimal(n);
 }
 
+/** What a table cell or tooltip shows for a month a series has no value in (a share of no threads). */
+export const NO_VALUE = '—';
+
 /** "2024-03" -> "March 2024". */
 export function monthLong(m: Month): string {
   return longMonth(monthStart(m));

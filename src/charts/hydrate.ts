@@ -5,7 +5,7 @@
  * render function, and copy buttons for embed code. All data text goes in
  * through textContent or our own escaped SVG parsed as XML, never innerHTML.
  */
-import { formatValue, monthLong } from './format.ts';
+import { formatValue, monthLong, NO_VALUE } from './format.ts';
 import type { ChartInput, MonthLayout } from './frame.ts';
 import { rendererFor } from './renderers.ts';
 import { allMonths, clampRange, isMonth, type ChartData, type Month, type MonthRange } from './series.ts';
@@ -42,9 +42,9 @@ function parseSvg(text: string): SVGSVGElement {
 
 /** One month's values as label and formatted value: the stack total first (parts of a whole), then each series. */
 export function monthValues(data: ChartData, month: Month): { label: string; value: string }[] {
-  const values = data.series.map((s) => ({ label: s.label, n: s.points.find((p) => p.month === month)?.value ?? 0 }));
-  const all = data.stackTotal ? [{ label: data.stackTotal.label, n: values.reduce((a, v) => a + v.n, 0) }, ...values] : values;
-  return all.map((v) => ({ label: v.label, value: formatValue(v.n) }));
+  const values = data.series.map((s) => ({ label: s.label, n: s.points.find((p) => p.month === month)?.value }));
+  const all = data.stackTotal ? [{ label: data.stackTotal.label, n: values.reduce((a, v) => a + (v.n ?? 0), 0) }, ...values] : values;
+  return all.map((v) => ({ label: v.label, value: v.n === undefined ? NO_VALUE : formatValue(v.n) }));
 }
 
 function valuesSentence(data: ChartData, month: Month): string {

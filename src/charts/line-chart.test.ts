@@ -85,3 +85,41 @@ describe('line chart description', () => {
     expect(() => renderLineChart(data, { id: 'c3', describedBy: '"><script>' })).toThrow(/invalid line chart describedBy/);
   });
 });
+
+describe('a series without a point in some months (a rate of nothing)', () => {
+  const months = ['2024-01', '2024-02', '2024-04', '2024-05', '2024-07'];
+  const data: ChartData = {
+    title: 'T',
+    description: 'D',
+    unit: 'percent',
+    source: 'S',
+    series: [
+      { id: 'count', label: 'Count', points: ['2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06', '2024-07'].map((month) => ({ month, value: 1 })) },
+      { id: 'rate', label: 'Rate', total: 'none', points: months.map((month, i) => ({ month, value: 10 * (i + 1) })) },
+    ],
+  };
+
+  it('breaks the line there and marks a point alone between gaps even when markers are off', () => {
+    const svg = renderLineChart(data, { id: 'gap', maxMarkerMonths: 0 });
+    const [count, rate] = [...svg.matchAll(/<g class="series s\d" data-series="(\w+)">(.*?)<\/g>/g)].map((m) => m[2]!);
+    expect(/d="([^"]+)"/.exec(count!)![1]!.match(/M/g)).toHaveLength(1);
+    // Jan–Feb, Apr–May, then July alone.
+    expect(/d="([^"]+)"/.exec(rate!)![1]!.match(/M/g)).toHaveLength(3);
+    expect(rate!.match(/class="marker"/g)).toHaveLength(1);
+    expect(count!.match(/class="marker"/g)).toBeNull();
+  });
+
+  it('shows no value, not 0, in the table, the CSV and the tooltip', async () => {
+    const { chartTable } = await import('./table.ts');
+    const { toCsv } = await import('./export.ts');
+    const { monthValues } = await import('./hydrate.ts');
+    const { textAlternative } = await import('./text-alt.ts');
+    const march = chartTable(data).rows.find((r) => r.month === '2024-03')!;
+    expect(march.cells).toEqual(['1', '—']);
+    expect(march.values).toEqual([1, undefined]);
+    expect(chartTable(data).totals).toEqual(['7', undefined]);
+    expect(toCsv(data).split('\r\n').slice(3, 5)).toEqual(['2024-03,1,', '2024-04,1,30']);
+    expect(monthValues(data, '2024-06')).toEqual([{ label: 'Count', value: '1' }, { label: 'Rate', value: '—' }]);
+    expect(textAlternative(data)).toMatch(/Rate: 30 per month on average, highest in July 2024 \(50\), rising over the period\. No value in 2 of the 7 months\.$/);
+  });
+});

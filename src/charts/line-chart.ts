@@ -8,7 +8,7 @@ import { scaleLinear, scaleUtc } from 'd3-scale';
 import { line, symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, type SymbolType } from 'd3-shape';
 import { escapeXml } from './escape.ts';
 import { attrs, axes, CHART_DEFAULTS, legendLayout, legendSvg, noDataText, normaliseChartOptions, plotArea, r1, svgOpening, SWATCH, type ChartInput, type ChartOptions, type Legend, type MonthLayout } from './frame.ts';
-import { allMonths, clampRange, monthStart, sliceData, type ChartData, type Month } from './series.ts';
+import { addMonths, allMonths, clampRange, monthStart, sliceData, type ChartData, type SeriesPoint } from './series.ts';
 import { chartStyle, DASHES, MARKERS, pick, type MarkerShape } from './theme.ts';
 
 export const LINE_CHART_DEFAULTS = CHART_DEFAULTS;
@@ -73,17 +73,22 @@ export function renderLineChart(data: ChartData, input: LineChartInput | LineCha
 
   out.push(...axes(L, o.maxXTicks));
 
-  const path = line<{ month: Month; value: number }>()
-    .x((p) => L.x(p.month))
-    .y((p) => L.y(p.value))
+  // A series without a point in some month (a rate of nothing) breaks there: `null` ends a segment.
+  const path = line<SeriesPoint | null>()
+    .defined((p) => p !== null)
+    .x((p) => L.x(p!.month))
+    .y((p) => L.y(p!.value))
     .digits(1);
   L.data.series.forEach((s, i) => {
+    const next = (k: number) => k + 1 < s.points.length && s.points[k + 1]!.month === addMonths(s.points[k]!.month, 1);
+    const segments = s.points.flatMap((p, k) => (k > 0 && !next(k - 1) ? [null, p] : [p]));
     out.push(`<g${attrs({ class: `series s${i}`, 'data-series': s.id })}>`);
-    out.push(`<path${attrs({ class: 'line', d: path(s.points) ?? '', 'stroke-dasharray': pick(DASHES, i) })}/>`);
-    if (showMarkers || s.points.length === 1) {
-      const d = markerPath(pick(MARKERS, i), 28);
-      for (const p of s.points) out.push(`<path class="marker" transform="translate(${r1(L.x(p.month))},${r1(L.y(p.value))})" d="${d}"/>`);
-    }
+    out.push(`<path${attrs({ class: 'line', d: path(segments) ?? '', 'stroke-dasharray': pick(DASHES, i) })}/>`);
+    // Markers on every point while there are few months; beyond, only on points alone between gaps, which draw no line.
+    const d = markerPath(pick(MARKERS, i), 28);
+    s.points.forEach((p, k) => {
+      if (showMarkers || ((k === 0 || !next(k - 1)) && !next(k))) out.push(`<path class="marker" transform="translate(${r1(L.x(p.month))},${r1(L.y(p.value))})" d="${d}"/>`);
+    });
     out.push('</g>');
   });
   out.push('</svg>');

@@ -6,18 +6,30 @@ import { chartTable } from './table.ts';
 import { textAlternative } from './text-alt.ts';
 import { CHANGES } from './__fixtures__/changes.ts';
 import { EVENTS, ORGS } from './__fixtures__/events.ts';
+import { MAIL_EVENTS, MAIL_MESSAGES, MAIL_THREADS } from './__fixtures__/mail.ts';
 import { placeKey } from '../lib/places.ts';
 import { Catalog } from '../catalog/catalog.ts';
 import { defaultKinds } from '../kinds/index.ts';
 import type { Change } from '../model/change.ts';
 import { makeItem } from '../model/item.ts';
+import { MESSAGE_KIND as MODEL_MESSAGE_KIND, THREAD_KIND as MODEL_THREAD_KIND, type Message, type Thread } from '../model/mail.ts';
+import { MESSAGE_KIND, THREAD_KIND } from './lists.ts';
+import { scopeWords, type ChartScope } from './scopes.ts';
 import { chartCatalog } from './site.ts';
 
 const UNKNOWN = 'Unknown affiliation';
+/** The charts of code review, and those of mailing lists (whose scopes are lists only). */
+const REVIEW_CHARTS = ['activity', 'contributors'];
+const LIST_CHARTS = ['list-activity', 'new-posters', 'replied-threads', 'first-reply'];
+/** Charts of rates (a share, a median): a month with nothing to measure has no point. */
+const RATE_CHARTS = ['replied-threads', 'first-reply'];
+const reviewCharts = CHARTS.filter((c) => REVIEW_CHARTS.includes(c.id));
+
 const catalog: ChartCatalog = {
   items: () => [],
   changes: CHANGES,
-  events: EVENTS,
+  // The fixture's activity events, as the catalog has them (of a kind, on an item).
+  events: EVENTS.map((e, i) => ({ ...e, kind: 'change', item: `demo:${i}` })),
   projects: new Map(
     ['aurora/compute', 'aurora/docs'].map((name) => [placeKey('demo', name), { key: placeKey('demo', name), source: 'demo', name, slug: name }]),
   ),
@@ -26,43 +38,83 @@ const catalog: ChartCatalog = {
 };
 const context: ChartContext = { catalog, siteTitle: 'Demo', unknownOrg: UNKNOWN };
 
+/** Three lists (two named `aurora-dev`, in two sources) and a code-review project without mail. */
+const listPlace = (source: string, name: string, slug: string) => ({ key: placeKey(source, name), source, name, slug });
+const mailCatalog: ChartCatalog = {
+  items: (kind) => (kind === MESSAGE_KIND ? MAIL_MESSAGES : kind === THREAD_KIND ? MAIL_THREADS : []),
+  changes: [],
+  events: MAIL_EVENTS,
+  projects: new Map(
+    [listPlace('demo', 'aurora-dev', 'demo/aurora-dev'), listPlace('mirror', 'aurora-dev', 'mirror/aurora-dev'), listPlace('demo', 'aurora-users', 'aurora-users'), listPlace('demo', 'aurora/compute', 'aurora/compute')].map((p) => [p.key, p]),
+  ),
+  people: new Map(),
+};
+const mailContext: ChartContext = { ...context, catalog: mailCatalog };
+const LIST_SCOPES = ['all', 'projects/aurora-users', 'projects/demo/aurora-dev', 'projects/mirror/aurora-dev'];
+const REVIEW_SCOPES = ['all', 'projects/aurora/compute', 'projects/aurora/docs'];
+
 describe('the chart registry', () => {
-  it('has the activity chart (its URLs stay) and the contributors chart', () => {
-    expect(CHARTS.map((c) => [c.id, c.renderer])).toEqual([['activity', 'line'], ['contributors', 'stacked']]);
+  it('has the activity chart (its URLs stay), the contributors chart and the list charts', () => {
+    expect(CHARTS.map((c) => [c.id, c.renderer])).toEqual([
+      ['activity', 'line'],
+      ['contributors', 'stacked'],
+      ['list-activity', 'line'],
+      ['new-posters', 'line'],
+      ['replied-threads', 'line'],
+      ['first-reply', 'line'],
+    ]);
+    expect(CHARTS.map((c) => c.id)).toEqual([...REVIEW_CHARTS, ...LIST_CHARTS]);
     expect(chartById('contributors')?.title).toBe('Active contributors by organisation');
     expect(chartById('nope')).toBeUndefined();
   });
 
-  it('has clean, distinct routes for every chart and scope', () => {
-    expect(routeProblems(CHARTS.map((c) => ({ id: c.id, scopes: c.scopes(catalog) })))).toEqual([]);
+  it('names the mail kinds as the model does (chart code may not import it)', () => {
+    expect([MESSAGE_KIND, THREAD_KIND]).toEqual([MODEL_MESSAGE_KIND, MODEL_THREAD_KIND]);
   });
 
-  describe.each(CHARTS.map((c) => [c.id, c] as const))('%s', (_id, chart) => {
-    const scopes = chart.scopes(catalog);
-    const dataOf = chart.load(context);
+  it('has clean, distinct routes for every chart and scope', () => {
+    expect(routeProblems(CHARTS.map((c) => ({ id: c.id, scopes: c.scopes(catalog) })))).toEqual([]);
+    expect(routeProblems(CHARTS.map((c) => ({ id: c.id, scopes: c.scopes(mailCatalog) })))).toEqual([]);
+  });
 
-    it('has words, a known renderer and the all scope first, then one per project', () => {
+  describe.each(CHARTS.map((c) => [c.id, c] as const))('%s', (id, chart) => {
+    const lists = LIST_CHARTS.includes(id);
+    const scopes = chart.scopes(lists ? mailCatalog : catalog);
+    const dataOf = chart.load(lists ? mailContext : context);
+
+    it('has words, a known renderer and the all scope first, then one per project (per list for the list charts)', () => {
       expect(chart.title).toMatch(/^[A-Z]/);
       expect(chart.summary).toMatch(/\.$/);
       expect(Object.keys(RENDERERS)).toContain(chart.renderer);
-      expect(scopes.map((s) => s.id)).toEqual(['all', 'projects/aurora/compute', 'projects/aurora/docs']);
+      if (lists) {
+        // Not the code-review project aurora/compute: it has no messages.
+        expect(scopes.map((s) => s.id)).toEqual(LIST_SCOPES);
+        expect(scopes.map((s) => s.label)).toEqual(['All lists', 'aurora-users', 'aurora-dev (demo)', 'aurora-dev (mirror)']);
+        expect(scopes.slice(1).map((s) => s.place)).toEqual([placeKey('demo', 'aurora-users'), placeKey('demo', 'aurora-dev'), placeKey('mirror', 'aurora-dev')]);
+        return;
+      }
+      expect(scopes.map((s) => s.id)).toEqual(REVIEW_SCOPES);
       expect(scopes.slice(1).map((s) => s.project)).toEqual(['aurora/compute', 'aurora/docs']);
       expect(scopes.slice(1).map((s) => s.place)).toEqual([placeKey('demo', 'aurora/compute'), placeKey('demo', 'aurora/docs')]);
     });
 
-    it.each(['all', 'projects/aurora/compute', 'projects/aurora/docs'])('gives %s zero-filled monthly data, an SVG, a table and a text alternative', (scopeId) => {
+    it.each(lists ? LIST_SCOPES : REVIEW_SCOPES)('gives %s monthly data (zero-filled counts), an SVG, a table and a text alternative', (scopeId) => {
       const scope = scopes.find((s) => s.id === scopeId)!;
       const data = dataOf(scope);
-      expect(data.title).toContain(scope.project ?? 'all projects');
+      expect(data.title).toContain(scopeWords(scope));
+      expect(data.title).toContain(scope.project ?? (lists ? 'all lists' : 'all projects'));
       expect(data.series.length).toBeGreaterThan(0);
       const months = allMonths(data);
       expect(months.length).toBeGreaterThan(0);
       for (const s of data.series) {
-        expect(s.points.map((p) => p.month), s.id).toEqual(months);
+        if (RATE_CHARTS.includes(id)) expect(months, s.id).toEqual(expect.arrayContaining(s.points.map((p) => p.month)));
+        else expect(s.points.map((p) => p.month), s.id).toEqual(months);
         expect(s.points.every((p) => isMonth(p.month) && Number.isFinite(p.value) && p.value >= 0)).toBe(true);
+        if (id === 'replied-threads') expect(s.points.every((p) => p.value <= 100)).toBe(true);
       }
-      // Consecutive months, no gaps.
-      months.slice(1).forEach((m, i) => expect(m).toBe(addMonths(months[i]!, 1)));
+      // Ascending; counts in consecutive months, with no gaps.
+      expect([...months].sort()).toEqual(months);
+      if (!RATE_CHARTS.includes(id)) months.slice(1).forEach((m, i) => expect(m).toBe(addMonths(months[i]!, 1)));
       const svg = RENDERERS[chart.renderer].render(data, { id: 'c' });
       expect(svg).toMatch(/^<svg [^>]*role="img"/);
       expect(svg).toContain(`<title id="c-title">`);
@@ -89,7 +141,7 @@ describe('the chart registry', () => {
 });
 
 describe('two sources with a project of the same name', () => {
-  // Regression: both `docs` shared one scope (found by name) and one set of numbers.
+  // Regression: both `docs` shared one scope (found by name) and one set of numbers. (The list charts' own case is below.)
   const docs = (source: string) => ({ key: placeKey(source, 'docs'), source, name: 'docs', slug: `${source}/docs` });
   const twoDocs: ChartCatalog = {
     ...catalog,
@@ -99,13 +151,13 @@ describe('two sources with a project of the same name', () => {
       { source: 'b', project: 'docs', status: 'NEW', created: '2024-01-12T00:00:00Z', updated: '2024-01-12T00:00:00Z', reviews: [] },
     ],
     events: [
-      { source: 'a', who: 'demo:1', when: '2024-01-10T00:00:00Z', place: 'docs' },
-      { source: 'b', who: 'demo:3', when: '2024-01-12T00:00:00Z', place: 'docs' },
+      { source: 'a', who: 'demo:1', when: '2024-01-10T00:00:00Z', place: 'docs', kind: 'change', item: 'a:1' },
+      { source: 'b', who: 'demo:3', when: '2024-01-12T00:00:00Z', place: 'docs', kind: 'change', item: 'b:1' },
     ],
     projects: new Map([docs('a'), docs('b')].map((p) => [p.key, p])),
   };
 
-  it.each(CHARTS.map((c) => [c.id, c] as const))('%s: two scopes, with clean distinct routes and separate numbers', (_id, chart) => {
+  it.each(reviewCharts.map((c) => [c.id, c] as const))('%s: two scopes, with clean distinct routes and separate numbers', (_id, chart) => {
     const scopes = chart.scopes(twoDocs);
     expect(scopes.map((s) => s.id)).toEqual(['all', 'projects/a/docs', 'projects/b/docs']);
     expect(routeProblems([{ id: chart.id, scopes }])).toEqual([]);
@@ -143,7 +195,7 @@ describe('charts of a real catalog with a project name in two sources', () => {
   const catalog = chartCatalog(full);
   const context: ChartContext = { catalog, siteTitle: 'Demo', unknownOrg: UNKNOWN };
 
-  it.each(CHARTS.map((c) => [c.id, c] as const))('%s: one scope per place, keyed like the catalog, with its own numbers', (_id, chart) => {
+  it.each(reviewCharts.map((c) => [c.id, c] as const))('%s: one scope per place, keyed like the catalog, with its own numbers', (_id, chart) => {
     const scopes = chart.scopes(catalog);
     expect(scopes.map((s) => [s.id, s.label, s.place])).toEqual([
       ['all', 'All projects', undefined],
@@ -156,6 +208,87 @@ describe('charts of a real catalog with a project name in two sources', () => {
     expect(months(scopes[1]!)).toEqual(['2024-01']);
     expect(months(scopes[2]!)).toEqual(['2024-03']);
     expect(dataOf(scopes[2]!).series[0]!.label).toBe(chart.id === 'activity' ? 'Changes opened' : 'Mirror Org');
+  });
+});
+
+describe('the list charts', () => {
+  const listCharts = CHARTS.filter((c) => LIST_CHARTS.includes(c.id));
+  const firstValues = (id: string, scope: ChartScope) => chartById(id)!.load(mailContext)(scope).series.map((s) => s.points[0]);
+
+  it('keep two sources’ lists of the same name apart', () => {
+    const [, , demoDev, mirrorDev] = chartById('list-activity')!.scopes(mailCatalog);
+    expect(firstValues('list-activity', demoDev!)).toEqual([{ month: '2024-01', value: 3 }, { month: '2024-01', value: 2 }]);
+    expect(firstValues('list-activity', mirrorDev!)).toEqual([{ month: '2024-01', value: 2 }, { month: '2024-01', value: 2 }]);
+    expect(firstValues('replied-threads', demoDev!)).toEqual([{ month: '2024-01', value: 50 }]);
+    expect(firstValues('replied-threads', mirrorDev!)).toEqual([{ month: '2024-01', value: 100 }]);
+  });
+
+  it.each(listCharts.map((c) => [c.id, c] as const))('%s: only the all scope, with no data, on a site without mail', (_id, chart) => {
+    expect(chart.scopes(catalog)).toEqual([{ id: 'all', label: 'All lists', words: 'all lists' }]);
+    const data = chart.load(context)(chart.scopes(catalog)[0]!);
+    expect(allMonths(data)).toEqual([]);
+    expect(textAlternative(data)).toMatch(/: all lists: no data yet\.$/);
+    expect(RENDERERS[chart.renderer].render(data, { id: 'c' })).toContain('No data yet');
+  });
+});
+
+describe('list charts of a real catalog: bots and opted-out people', () => {
+  const SOURCE = 'lists';
+  const author = (id: string, isBot = false) => ({ id, name: id === 'hidden' ? 'Hidden Person' : `Person ${id}`, emailDomain: 'example.org', isBot });
+  const message = (key: string, thread: string, who: ReturnType<typeof author>, date: string, isReply: boolean) => {
+    const data: Message = { key, messageId: `<${key}@example.org>`, references: [], list: 'dev', month: date.slice(0, 7), subject: `Subject ${thread}`, isReply, author: who, date, dateKnown: true, segments: [], attachments: [], flags: [] };
+    return makeItem({ source: SOURCE, type: 'pipermail', origin: 'https://lists.example.org', kind: MODEL_MESSAGE_KIND, nativeId: key, updatedOn: date, data });
+  };
+  const thread = (key: string, posts: [string, string, string][]) => {
+    const data: Thread = {
+      key, list: 'dev', subject: `Subject ${key}`, firstDate: posts[0]![2], lastDate: posts.at(-1)![2],
+      messages: posts.map(([m, who, date], i) => ({ key: m, messageId: `<${m}@example.org>`, references: [], subject: `Subject ${key}`, depth: i ? 1 : 0, author: who, date })),
+    };
+    return makeItem({ source: SOURCE, type: 'pipermail', origin: 'https://lists.example.org', kind: MODEL_THREAD_KIND, nativeId: key, updatedOn: posts.at(-1)![2], data });
+  };
+  const [ada, bob, ci, hidden] = [author('ada'), author('bob'), author('ci', true), author('hidden')];
+  const full = new Catalog({ affiliations: {}, privacy: { optOut: ['Hidden Person'] } }, defaultKinds());
+  // t1: Ada asks; only the CI bot and someone who opted out answer. t2: the bot's report, answered by Ada. t3: Bob asks, Ada answers in 2 hours.
+  full.add(message('m1', 't1', ada, '2024-01-10T00:00:00Z', false));
+  full.add(message('m2', 't1', ci, '2024-01-10T01:00:00Z', true));
+  full.add(message('m3', 't1', hidden, '2024-01-11T00:00:00Z', true));
+  full.add(message('m4', 't2', ci, '2024-01-12T00:00:00Z', false));
+  full.add(message('m5', 't2', ada, '2024-01-12T03:00:00Z', true));
+  full.add(message('m6', 't3', bob, '2024-02-01T00:00:00Z', false));
+  full.add(message('m7', 't3', ada, '2024-02-01T02:00:00Z', true));
+  full.add(thread('t1', [['m1', 'ada', '2024-01-10T00:00:00Z'], ['m2', 'ci', '2024-01-10T01:00:00Z'], ['m3', 'hidden', '2024-01-11T00:00:00Z']]));
+  full.add(thread('t2', [['m4', 'ci', '2024-01-12T00:00:00Z'], ['m5', 'ada', '2024-01-12T03:00:00Z']]));
+  full.add(thread('t3', [['m6', 'bob', '2024-02-01T00:00:00Z'], ['m7', 'ada', '2024-02-01T02:00:00Z']]));
+  // A code-review project in another source: no list charts for it.
+  const change: Change = {
+    number: 1, changeId: 'I1', project: 'tool', branch: 'main', hashtags: [], subject: 'Change 1', status: 'NEW', owner: '1',
+    created: '2024-01-05T00:00:00Z', updated: '2024-01-05T00:00:00Z', insertions: 1, deletions: 0, patchSets: [], votes: [], messages: [],
+    accounts: { '1': { id: '1', name: 'Owner', username: 'owner', emailDomain: 'example.org', isBot: false } },
+    url: 'https://review.example.org/c/1',
+  };
+  full.add(makeItem({ source: 'review', type: 'gerrit', origin: 'https://review.example.org', kind: 'change', nativeId: 1, updatedOn: change.updated, data: change }));
+  full.finish();
+  const realContext: ChartContext = { catalog: chartCatalog(full), siteTitle: 'Demo', unknownOrg: UNKNOWN };
+  const data = (id: string) => {
+    const chart = chartById(id)!;
+    const scopes = chart.scopes(realContext.catalog);
+    expect(scopes.map((s) => [s.id, s.label, s.place])).toEqual([['all', 'All lists', undefined], ['projects/dev', 'dev', full.place(SOURCE, 'dev')!.key]]);
+    const dataOf = chart.load(realContext);
+    const [all, dev] = scopes.map(dataOf);
+    // One list: its numbers are all lists'.
+    expect(dev!.series).toEqual(all!.series);
+    expect(dev!.title).toMatch(/: dev$/);
+    return Object.fromEntries(all!.series.map((s) => [s.id, Object.fromEntries(s.points.map((p) => [p.month, p.value]))]));
+  };
+
+  it('counts only counted people’s messages and posters', () => {
+    expect(data('list-activity')).toEqual({ messages: { '2024-01': 2, '2024-02': 2 }, posters: { '2024-01': 1, '2024-02': 2 } });
+    expect(data('new-posters')).toEqual({ 'new-posters': { '2024-01': 1, '2024-02': 1 } });
+  });
+
+  it('does not count a reply by a bot or by someone who opted out, nor a thread a bot started', () => {
+    expect(data('replied-threads')).toEqual({ replied: { '2024-01': 0, '2024-02': 100 } });
+    expect(data('first-reply')).toEqual({ 'median-hours': { '2024-02': 2 } });
   });
 });
 

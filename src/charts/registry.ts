@@ -8,12 +8,16 @@
  * Entries see the catalog only through `ChartCatalog`, handed to them by
  * site.ts (the one chart module that loads the site).
  */
-import type { ItemSummary, Person, ProjectSummary } from '../catalog/types.ts';
+import type { ItemSummary, Person, ProjectSummary, ThreadSummary } from '../catalog/types.ts';
 import { activityChartData, activitySeries, type ActivityChange } from './activity.ts';
-import { contributorChartData, contributorSeries, type ContributorEvent } from './contributors.ts';
+import { contributorChartData, contributorSeries } from './contributors.ts';
+import { listActivityChartData, listActivitySeries } from './list-activity.ts';
+import { listScopes, MESSAGE_KIND, THREAD_KIND, type ListEvent } from './lists.ts';
+import { newPosterSeries, newPostersChartData } from './new-posters.ts';
 import type { RendererName } from './renderers.ts';
 import { projectScopes, type ChartScope } from './scopes.ts';
 import type { ChartData } from './series.ts';
+import { firstReplyChartData, repliedThreadsChartData, threadReplySeries } from './thread-replies.ts';
 
 /**
  * What chart data functions may read of the catalog (the build's `Catalog`
@@ -22,7 +26,8 @@ import type { ChartData } from './series.ts';
  */
 export interface ChartCatalog {
   readonly changes: readonly ActivityChange[];
-  readonly events: readonly ContributorEvent[];
+  /** What counted people did (bots and opted-out people have none); `kind` and `item` tell a list message's event. */
+  readonly events: readonly ListEvent[];
   /** Places by place key (`placeKey(source, name)`). */
   readonly projects: ReadonlyMap<string, Pick<ProjectSummary, 'key' | 'source' | 'name' | 'slug'>>;
   readonly people: ReadonlyMap<string, Pick<Person, 'org'>>;
@@ -96,6 +101,44 @@ export const CHARTS: readonly Chart[] = [
         return org === unknownOrg ? undefined : org;
       }),
     data: (series, scope, { siteTitle }) => contributorChartData(series, scope, siteTitle),
+  }),
+  // Mailing lists: scopes only for places with messages (listScopes).
+  defineChart({
+    id: 'list-activity',
+    title: 'Mailing list activity per month',
+    summary: 'Messages and distinct posters per month, for all lists or one list.',
+    renderer: 'line',
+    scopes: (catalog) => listScopes(catalog.projects.values(), catalog.items(MESSAGE_KIND)),
+    prepare: ({ catalog }) => listActivitySeries(catalog.events),
+    data: (series, scope, { siteTitle }) => listActivityChartData(series, scope, siteTitle),
+  }),
+  defineChart({
+    id: 'new-posters',
+    title: 'New posters per month',
+    summary: 'People posting to a list for the first time: for all lists their first message to any list, for one list their first message to it.',
+    renderer: 'line',
+    scopes: (catalog) => listScopes(catalog.projects.values(), catalog.items(MESSAGE_KIND)),
+    prepare: ({ catalog }) => newPosterSeries(catalog.events),
+    data: (series, scope, { siteTitle }) => newPostersChartData(series, scope, siteTitle),
+  }),
+  defineChart({
+    id: 'replied-threads',
+    title: 'Threads with a reply per month',
+    summary: 'Of the threads started each month, the percentage that someone other than the starter replied to, for all lists or one list.',
+    renderer: 'line',
+    scopes: (catalog) => listScopes(catalog.projects.values(), catalog.items(MESSAGE_KIND)),
+    // The thread kind's summaries are the mail kind's ThreadSummary.
+    prepare: ({ catalog }) => threadReplySeries(catalog.items(THREAD_KIND) as readonly ThreadSummary[], catalog.events),
+    data: (series, scope, { siteTitle }) => repliedThreadsChartData(series, scope, siteTitle),
+  }),
+  defineChart({
+    id: 'first-reply',
+    title: 'Time to first reply per month',
+    summary: 'Median hours from the start of a thread to the first reply by someone else, by the month the thread started, for all lists or one list.',
+    renderer: 'line',
+    scopes: (catalog) => listScopes(catalog.projects.values(), catalog.items(MESSAGE_KIND)),
+    prepare: ({ catalog }) => threadReplySeries(catalog.items(THREAD_KIND) as readonly ThreadSummary[], catalog.events),
+    data: (series, scope, { siteTitle }) => firstReplyChartData(series, scope, siteTitle),
   }),
 ];
 

@@ -13,6 +13,11 @@ export interface ChartScope {
    * sources may each have a project of the same name.
    */
   place?: string;
+  /**
+   * How sentences name the `all` scope ("all lists"); `scopeWords` gives
+   * "all projects" when absent. Not used for a place's scope, which its label names.
+   */
+  words?: string;
 }
 
 /** A place as `projectScopes` needs it (the catalog's `Place` fits). */
@@ -25,14 +30,18 @@ export interface ScopePlace {
 
 export const ALL_SCOPE: ChartScope = { id: 'all', label: 'All projects' };
 
+/** The `all` scope of the mailing-list charts. */
+export const ALL_LISTS_SCOPE: ChartScope = { id: 'all', label: 'All lists', words: 'all lists' };
+
 /**
  * `all` plus one scope per project, under `projects/<slug>` so that no
  * project slug (which may contain `/`) can collide with `all`, with the
  * `dark/` embed segment or with other routes. Slugs are already distinct
  * when a name is in several sources (`<source>/<name>`); so are the labels,
- * which then name the source.
+ * which then name the source. `all` is the scope for everything
+ * (`ALL_LISTS_SCOPE` for charts of lists).
  */
-export function projectScopes(projects: Iterable<ScopePlace>): ChartScope[] {
+export function projectScopes(projects: Iterable<ScopePlace>, all: ChartScope = ALL_SCOPE): ChartScope[] {
   const list = [...projects].sort((a, b) => a.slug.localeCompare(b.slug));
   const sources = new Map<string, Set<string>>();
   for (const p of list) {
@@ -41,12 +50,16 @@ export function projectScopes(projects: Iterable<ScopePlace>): ChartScope[] {
     set.add(p.source);
   }
   const label = (p: ScopePlace) => (sources.get(p.name)!.size > 1 ? `${p.name} (${p.source})` : p.name);
-  return [ALL_SCOPE, ...list.map((p) => ({ id: `projects/${p.slug}`, label: label(p), project: p.name, place: p.key }))];
+  return [all, ...list.map((p) => ({ id: `projects/${p.slug}`, label: label(p), project: p.name, place: p.key }))];
 }
 
-/** "all projects" or the project's label (its name, with the source when the name is in several), for titles and sentences. */
+/**
+ * "all projects" (or the `all` scope's own `words`, "all lists") or the
+ * project's label (its name, with the source when the name is in several),
+ * for titles and sentences.
+ */
 export function scopeWords(scope: ChartScope): string {
-  return scope.project === undefined ? 'all projects' : scope.label;
+  return scope.project === undefined ? (scope.words ?? 'all projects') : scope.label;
 }
 
 /**

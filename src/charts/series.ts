@@ -28,7 +28,12 @@ export interface TimeSeries {
    * category colours; line charts ignore it.
    */
   tone?: 'other' | 'neutral';
-  /** One point per month, ascending, with no gaps (see `zeroFill`). */
+  /**
+   * Points by month, ascending. Counts have one per month, with no gaps (see
+   * `zeroFill`). A rate (a share of threads, a median time) leaves out the
+   * months where there was nothing to measure rather than showing a false 0:
+   * the line breaks there, and the table, CSV and tooltip show no value.
+   */
   points: SeriesPoint[];
 }
 
@@ -70,6 +75,12 @@ export function monthOf(iso: string): Month | undefined {
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return undefined;
   return new Date(t).toISOString().slice(0, 7);
+}
+
+/** `monthOf` for the catalog's event times: they are UTC (`…Z`), so most need no date parsing. */
+export function eventMonth(iso: string): Month | undefined {
+  const m = iso.slice(0, 7);
+  return iso.endsWith('Z') && iso[7] === '-' && isMonth(m) ? m : monthOf(iso);
 }
 
 export function addMonths(month: Month, n: number): Month {

@@ -1,6 +1,6 @@
 /** A plain-language summary of a chart: range, totals, peaks and trend (pure). */
 import { formatValue, monthLong } from './format.ts';
-import { allMonths, clampRange, sliceData, stackSums, type ChartData, type MonthRange, type TimeSeries } from './series.ts';
+import { allMonths, clampRange, monthsBetween, sliceData, stackSums, type ChartData, type MonthRange, type TimeSeries } from './series.ts';
 
 export type Trend = 'rising' | 'falling' | 'steady';
 
@@ -17,17 +17,21 @@ export function trendOf(values: readonly number[]): Trend | undefined {
   return change > 0.1 ? 'rising' : change < -0.1 ? 'falling' : 'steady';
 }
 
-function seriesSentence(s: TimeSeries): string {
+/** `months`: how many months the range has; a rate series may have a value in fewer (none where there was nothing to measure). */
+function seriesSentence(s: TimeSeries, months = s.points.length): string {
   const values = s.points.map((p) => p.value);
   const sum = values.reduce((a, b) => a + b, 0);
   const label = s.label;
-  if (sum === 0) return `${label}: none.`;
+  const gaps = months - values.length;
+  const gapText = gaps > 0 ? ` No value in ${formatValue(gaps)} of the ${formatValue(months)} months.` : '';
+  if (values.length === 0) return `${label}: no value.`;
+  if (sum === 0) return `${label}: none.${gapText}`;
   let peak = s.points[0]!;
   for (const p of s.points) if (p.value > peak.value) peak = p;
   const amount = (s.total ?? 'sum') === 'sum' ? `${formatValue(sum)} in total` : `${formatValue(Math.round((sum / values.length) * 10) / 10)} per month on average`;
   const trend = trendOf(values);
   const trendText = trend === undefined ? '' : trend === 'steady' ? ', roughly steady over the period' : `, ${trend} over the period`;
-  return `${label}: ${amount}, highest in ${monthLong(peak.month)} (${formatValue(peak.value)})${trendText}.`;
+  return `${label}: ${amount}, highest in ${monthLong(peak.month)} (${formatValue(peak.value)})${trendText}.${gapText}`;
 }
 
 /**
@@ -48,8 +52,9 @@ export function textAlternative(data: ChartData, range: MonthRange = {}): string
   const r = clampRange(allMonths(data), range);
   if (!r) return `${data.title}: no data yet.`;
   const sliced = sliceData(data, r);
-  const n = allMonths(sliced).length;
+  // Every calendar month of the range, also those no series has a value in.
+  const n = monthsBetween(r.from, r.to).length;
   const span = r.from === r.to ? `In ${monthLong(r.from)}` : `From ${monthLong(r.from)} to ${monthLong(r.to)} (${n} months)`;
-  const body = data.stackTotal ? stackSentences(sliced, data.stackTotal) : sliced.series.map(seriesSentence);
+  const body = data.stackTotal ? stackSentences(sliced, data.stackTotal) : sliced.series.map((s) => seriesSentence(s, n));
   return [`${span}.`, ...body].join(' ');
 }
