@@ -14,6 +14,7 @@ import { contributorChartData, contributorSeries } from './contributors.ts';
 import { listActivityChartData, listActivitySeries } from './list-activity.ts';
 import { listScopes, MESSAGE_KIND, THREAD_KIND, type ListEvent } from './lists.ts';
 import { newPosterSeries, newPostersChartData } from './new-posters.ts';
+import { placeKey } from '../lib/places.ts';
 import type { RendererName } from './renderers.ts';
 import { projectScopes, type ChartScope } from './scopes.ts';
 import type { ChartData } from './series.ts';
@@ -52,6 +53,8 @@ export interface ChartDefinition<Prepared> {
   renderer: RendererName;
   /** `all` first, then per-project scopes (`projects/<slug>`). */
   scopes(catalog: ChartCatalog): ChartScope[];
+  /** Whether the site has data for it (review charts on a portal of lists only do not); always when absent. */
+  available?(catalog: ChartCatalog): boolean;
   /** One pass over the catalog for every scope (called once per build). */
   prepare(context: ChartContext): Prepared;
   data(prepared: Prepared, scope: ChartScope, context: ChartContext): ChartData;
@@ -64,6 +67,7 @@ export interface Chart {
   summary: string;
   renderer: RendererName;
   scopes(catalog: ChartCatalog): ChartScope[];
+  available?(catalog: ChartCatalog): boolean;
   /** Reads the catalog once; the function it returns gives any scope's data. */
   load(context: ChartContext): (scope: ChartScope) => ChartData;
 }
@@ -85,7 +89,12 @@ export const CHARTS: readonly Chart[] = [
     title: 'Review activity per month',
     summary: 'Changes opened, changes merged and distinct active reviewers per month, for all projects or one project.',
     renderer: 'line',
-    scopes: (catalog) => projectScopes(catalog.projects.values()),
+    // Projects with reviews: a mailing list gets no empty review chart.
+    scopes: (catalog) => {
+      const withChanges = new Set(catalog.changes.map((c) => placeKey(c.source, c.project)));
+      return projectScopes([...catalog.projects.values()].filter((p) => withChanges.has(p.key)));
+    },
+    available: (catalog) => catalog.changes.length > 0,
     prepare: ({ catalog }) => activitySeries(catalog.changes),
     data: (series, scope, { siteTitle }) => activityChartData(series, scope, siteTitle),
   }),
@@ -109,6 +118,7 @@ export const CHARTS: readonly Chart[] = [
     summary: 'Messages and distinct posters per month, for all lists or one list.',
     renderer: 'line',
     scopes: (catalog) => listScopes(catalog.projects.values(), catalog.items(MESSAGE_KIND)),
+    available: (catalog) => catalog.items(MESSAGE_KIND).length > 0,
     prepare: ({ catalog }) => listActivitySeries(catalog.events),
     data: (series, scope, { siteTitle }) => listActivityChartData(series, scope, siteTitle),
   }),
@@ -118,6 +128,7 @@ export const CHARTS: readonly Chart[] = [
     summary: 'People posting to a list for the first time: for all lists their first message to any list, for one list their first message to it.',
     renderer: 'line',
     scopes: (catalog) => listScopes(catalog.projects.values(), catalog.items(MESSAGE_KIND)),
+    available: (catalog) => catalog.items(MESSAGE_KIND).length > 0,
     prepare: ({ catalog }) => newPosterSeries(catalog.events),
     data: (series, scope, { siteTitle }) => newPostersChartData(series, scope, siteTitle),
   }),
@@ -127,6 +138,7 @@ export const CHARTS: readonly Chart[] = [
     summary: 'Of the threads started each month, the percentage that someone other than the starter replied to, for all lists or one list.',
     renderer: 'line',
     scopes: (catalog) => listScopes(catalog.projects.values(), catalog.items(MESSAGE_KIND)),
+    available: (catalog) => catalog.items(MESSAGE_KIND).length > 0,
     // The thread kind's summaries are the mail kind's ThreadSummary.
     prepare: ({ catalog }) => threadReplySeries(catalog.items(THREAD_KIND) as readonly ThreadSummary[], catalog.events),
     data: (series, scope, { siteTitle }) => repliedThreadsChartData(series, scope, siteTitle),
@@ -137,6 +149,7 @@ export const CHARTS: readonly Chart[] = [
     summary: 'Median hours from the start of a thread to the first reply by someone else, by the month the thread started, for all lists or one list.',
     renderer: 'line',
     scopes: (catalog) => listScopes(catalog.projects.values(), catalog.items(MESSAGE_KIND)),
+    available: (catalog) => catalog.items(MESSAGE_KIND).length > 0,
     prepare: ({ catalog }) => threadReplySeries(catalog.items(THREAD_KIND) as readonly ThreadSummary[], catalog.events),
     data: (series, scope, { siteTitle }) => firstReplyChartData(series, scope, siteTitle),
   }),

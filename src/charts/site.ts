@@ -79,7 +79,8 @@ async function load(): Promise<Loaded> {
   cache ??= getSite().then(({ catalog: full, loaded }) => {
     const catalog = chartCatalog(full);
     const context: ChartContext = { catalog, siteTitle: loaded.config.site.title, unknownOrg: UNKNOWN_ORG };
-    const charts = chartsFor(loaded.plugins);
+    // Charts the site has data for: a portal of reviews only shows no list charts, and the other way round.
+    const charts = chartsFor(loaded.plugins).filter((c) => !c.available || c.available(catalog));
     const scopes = new Map(charts.map((c) => [c.id, c.scopes(catalog)]));
     const problems = routeProblems(charts.map((c) => ({ id: c.id, scopes: scopes.get(c.id) ?? [] })));
     if (problems.length) throw new Error(`chart registry: ${problems.join('; ')}`);
