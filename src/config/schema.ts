@@ -79,6 +79,8 @@ const archiveOptions = {
   id: sourceId,
   /** The list's name on the site; by default the last part of the URL or the file's name. */
   list: z.string().min(1).optional(),
+  /** Base URL for links to the archive, when it differs from `url` (a mirror, a proxy, the demo simulator). */
+  webUrl: httpUrl.optional(),
   /** Oldest month (or date) to sync; the whole archive when absent. */
   since: isoDate.optional(),
   /** Request timeout in seconds. */

@@ -65,7 +65,8 @@ async function syncHyperkitty(ctx: SyncContext<HyperkittySourceConfig>, fetchFn?
   const before = (ctx.meta.months ?? {}) as Record<string, Validators>;
   const months: Record<string, Validators> = { ...before };
   const wanted = monthsFrom(start, now);
-  const run = new ArchiveRun(ctx, 'hyperkitty', base);
+  const webBase = config.webUrl ? parseListUrl(config.webUrl).base : base;
+  const run = new ArchiveRun(ctx, 'hyperkitty', webBase);
   const failed: string[] = [];
   let done = 0;
   for (const month of wanted) {
@@ -82,7 +83,7 @@ async function syncHyperkitty(ctx: SyncContext<HyperkittySourceConfig>, fetchFn?
     if (got.validators.etag || got.validators.lastModified) months[month] = got.validators;
     if (!got.changed || got.bytes.length === 0) continue;
     const [y, m] = month.split('-');
-    await run.addMonth({ list, month, where: url, url: `${base}${y}/${Number(m)}/`, bytes: got.bytes, since: ctx.windowStart?.toISOString() });
+    await run.addMonth({ list, month, where: url, url: `${webBase}${y}/${Number(m)}/`, bytes: got.bytes, since: ctx.windowStart?.toISOString() });
   }
   const complete = failed.length === 0;
   await run.finish(list, { fresh: ctx.full && complete && ctx.windowStart === undefined });

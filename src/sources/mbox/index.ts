@@ -61,8 +61,9 @@ async function syncMbox(ctx: SyncContext<MboxSourceConfig>): Promise<SyncOutcome
     }
     bytes = got.bytes;
   }
-  const run = new ArchiveRun(ctx, 'mbox', where);
-  const r = await run.addMonth({ list, where, bytes, fallbackMonth, since: ctx.windowStart?.toISOString(), ...(config.url ? { url: config.url } : {}) });
+  const link = config.webUrl ?? config.url;
+  const run = new ArchiveRun(ctx, 'mbox', link ?? where);
+  const r = await run.addMonth({ list, where, bytes, fallbackMonth, since: ctx.windowStart?.toISOString(), ...(link ? { url: link } : {}) });
   // The file is the whole archive: a full run threads only what it holds now.
   const t = await run.finish(list, { fresh: ctx.full });
   ctx.log.info(`${config.id}: ${r.messages} messages (${r.skipped} skipped) in ${t.threads} threads`);

@@ -14,7 +14,8 @@ import type { SourceDriver, SyncContext, SyncOutcome } from '../types.ts';
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 interface MonthState extends Validators {
-  url: string;
+  /** The link as the index page wrote it (relative: the state does not depend on where the archive is served from). */
+  href: string;
 }
 
 /** `YYYY-MM` of a link. */
@@ -53,13 +54,14 @@ async function syncPipermail(ctx: SyncContext<PipermailSourceConfig>, fetchFn?: 
   for (const m of Object.keys(before)) {
     if (!listed.has(m)) ctx.warn(`${list} ${m}`, 'this month is no longer in the archive index; its stored messages are kept');
   }
-  const run = new ArchiveRun(ctx, 'pipermail', indexUrl);
+  const webUrl = config.webUrl ? (config.webUrl.endsWith('/') ? config.webUrl : `${config.webUrl}/`) : indexUrl;
+  const run = new ArchiveRun(ctx, 'pipermail', webUrl);
   let complete = true;
   let done = 0;
   for (const link of wanted) {
     const month = linkMonth(link);
     ctx.progress({ done: done++, total: wanted.length, note: month });
-    const prev = !ctx.full && before[month]?.url === link.url ? before[month] : undefined;
+    const prev = !ctx.full && before[month]?.href === link.href ? before[month] : undefined;
     let got;
     try {
       got = await client.file(link.url!, prev);
@@ -68,9 +70,9 @@ async function syncPipermail(ctx: SyncContext<PipermailSourceConfig>, fetchFn?: 
       ctx.skip(`${link.url} (${list}, ${month})`, `month not read, kept as stored and asked again on the next sync: ${(err as Error).message}`);
       continue;
     }
-    months[month] = { url: link.url!, ...got.validators };
+    months[month] = { href: link.href, ...got.validators };
     if (!got.changed) continue;
-    await run.addMonth({ list, month, where: link.url!, url: threadPage(indexUrl, link), bytes: got.bytes, since: ctx.windowStart?.toISOString() });
+    await run.addMonth({ list, month, where: link.url!, url: threadPage(webUrl, link), bytes: got.bytes, since: ctx.windowStart?.toISOString() });
   }
   await run.finish(list, { fresh: ctx.full && complete && ctx.windowStart === undefined });
   return { complete, cursor: run.newestDate ?? (ctx.meta.cursor as string | undefined), meta: { months } };
