@@ -26,9 +26,9 @@ describe('config checks that used to wait for the sync', () => {
   // Regression: `since: 1700000000` said only "Invalid input".
   it('says what form since takes when given a number', () => {
     expect(errorOf(config('    since: 1700000000\n'))).toContain(
-      'sources[0].since: expected a date such as 2024-01-01 or 2024-01-01T12:00:00Z (a bare number is not read as a Unix time: write the date) (received number 1700000000)',
+      'sources[0].since: expected a date such as 2024-01-01 or 2024-01-01T12:00:00Z (or a month, 2024-01) (a bare number is not read as a Unix time: write the date) (received number 1700000000)',
     );
-    expect(errorOf(config('    since: last week\n'))).toContain('sources[0].since: expected a date such as 2024-01-01 or 2024-01-01T12:00:00Z (received string "last week")');
+    expect(errorOf(config('    since: last week\n'))).toContain('sources[0].since: expected a date such as 2024-01-01 or 2024-01-01T12:00:00Z (or a month, 2024-01) (received string "last week")');
     expect(parseConfigText(config('    since: 2024-01-01\n'), 'x.yaml').sources[0]).toMatchObject({ since: new Date('2024-01-01T00:00:00Z') });
   });
 });
