@@ -92,6 +92,8 @@ export interface SearchDoc {
   /** ISO 8601 (UTC). */
   date: string;
   status?: string;
+  /** Who wrote it, as a result shows it ("Ada Lovelace"); for kinds whose pages are by one person (messages). */
+  byline?: string;
 }
 
 /**

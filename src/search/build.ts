@@ -96,7 +96,9 @@ export class SearchIndexBuilder {
     this.docFacets.source.push(this.facets.source.indexOf(doc.source));
     this.docFacets.project.push(doc.project ? this.facets.project.indexOf(doc.project) + 1 : 0);
     this.docFacets.kind.push(this.facets.kind.indexOf(doc.kind));
-    this.chunk.push([doc.title, doc.path, doc.source, doc.project ?? '', doc.kind, doc.date, doc.status ?? '', clip(doc.body, this.storedTextChars)]);
+    const stored: StoredDoc = [doc.title, doc.path, doc.source, doc.project ?? '', doc.kind, doc.date, doc.status ?? '', clip(doc.body, this.storedTextChars)];
+    if (doc.byline) stored.push(doc.byline);
+    this.chunk.push(stored);
     if (this.chunk.length === this.chunkSize) await this.flushChunk();
   }
 

@@ -112,6 +112,7 @@ function renderHit(hit: SearchHit): HTMLLIElement {
   label.textContent = kind.one;
   // A project result is its project; other results name the project they belong to.
   meta.append(label, ` · ${hit.source}${hit.project && hit.kind !== 'project' ? ` · ${hit.project}` : ''}`);
+  if (hit.byline) meta.append(` · by ${hit.byline}`);
   if (hit.date) {
     const time = document.createElement('time');
     time.dateTime = hit.date;

@@ -43,6 +43,8 @@ export interface SearchHit {
   kind: string;
   date: string;
   status: string;
+  /** Who wrote it, when the page is by one person. */
+  byline?: string;
   snippet: Segment[];
 }
 
@@ -191,9 +193,9 @@ export class SearchEngine {
     const chunk = await this.chunk(Math.floor(r.ref / m.chunkSize), m);
     const doc = chunk[r.ref % m.chunkSize];
     if (!doc) throw new Error(`search index: document ${r.ref} is not in its chunk`);
-    const [title, path, source, project, kind, date, status, text] = doc;
+    const [title, path, source, project, kind, date, status, text, byline] = doc;
     const isMatch = matcher(r.terms);
-    return { n: r.ref, score: r.score, title: highlight(title, isMatch), path, source, project, kind, date, status, snippet: snippet(text, isMatch) };
+    return { n: r.ref, score: r.score, title: highlight(title, isMatch), path, source, project, kind, date, status, ...(byline ? { byline } : {}), snippet: snippet(text, isMatch) };
   }
 }
 

@@ -39,8 +39,8 @@ export interface SearchManifest {
   kinds: string[];
 }
 
-/** One stored document in a chunk: [title, path, source, project, kind, date, status, text]. */
-export type StoredDoc = [string, string, string, string, string, string, string, string];
+/** One stored document in a chunk: [title, path, source, project, kind, date, status, text, byline?] (byline only when there is one). */
+export type StoredDoc = [string, string, string, string, string, string, string, string, string?];
 
 /** Terms with more than this many expansions for `word*` are cut to the most frequent. */
 export const MAX_PREFIX_EXPANSIONS = 64;
