@@ -188,3 +188,111 @@ function deep(value: unknown): unknown {
   }
   return value;
 }
+
+/**
+ * Spelled-out at signs, as mail archives write them: pipermail's `user at example.com`, and what
+ * people type to dodge harvesters (`user (at) example.org`, `user[at]example.org`, `user{at}…`,
+ * `user<at>…`, `user(a)example.org`, `user AT example.org`), with the dot spelled out too after
+ * one of these (`example dot org`, `example[dot]org`, `example (dot) org`).
+ */
+const SPELLED_AT = /[ \t]*[[({<][ \t]*(?:at|AT|At)[ \t]*[\])}>][ \t]*|\((?:a|A)\)|[ \t]+(?:at|AT)[ \t]+/g;
+const SPELLED_DOT = /[ \t]*[[({<][ \t]*(?:dot|DOT)[ \t]*[\])}>][ \t]*|[ \t]+(?:dot|DOT)[ \t]+/y;
+const BARE_AT = /^[ \t]+(?:at|AT)[ \t]+$/;
+
+/**
+ * Words that stand before a bare ` at ` in prose far more often than as a local part ("look at
+ * example.com", "works at example.org"): a bare ` at ` after one of them is left alone. The
+ * bracketed forms are never words, so they are masked whatever comes before them.
+ */
+const PROSE_BEFORE_AT = new Set(
+  (
+    'look looked looking looks glance peek is are was were be been being am me us him her them it you we they i ' +
+    'available found hosted located posted published listed linked stored kept mirrored served deployed running runs run ' +
+    'work works worked working job jobs team folks people guys colleagues friends student students engineer engineers developer developers intern ' +
+    'here there live lives lived stay stayed staying arrive arrived aimed point pointed points pointing see seen held meet meeting ' +
+    'up out online open opened started try tried both all not and or but only even also just still already then now directly somewhere anywhere'
+  ).split(' '),
+);
+
+/** Last labels that are file name extensions, not top-level domains worth masking after a bare ` at ` ("look at setup.py"). */
+const FILE_EXTENSIONS = new Set(
+  'py md txt rst html htm json yaml yml toml cfg ini conf css xml js mjs ts tsx jsx java php rb go cpp hpp cc hh log gz tgz zip tar patch diff png jpg jpeg gif svg pdf sh bash lock sql csv jar deb rpm img'.split(' '),
+);
+
+function isLabelChar(text: string, at: number): boolean {
+  const cp = text.codePointAt(at);
+  return cp !== undefined && (cp === 0x2d || isAlnum(cp));
+}
+
+/** The labels of a domain starting at `start`, separated by `.` or a spelled-out dot: [start, end) of each. */
+function spelledLabels(text: string, start: number): [number, number][] {
+  const labels: [number, number][] = [];
+  let i = start;
+  for (;;) {
+    const from = i;
+    while (i < text.length && isLabelChar(text, i)) i += codePointLength(text.codePointAt(i)!);
+    if (i === from) break;
+    labels.push([from, i]);
+    if (text.charCodeAt(i) === 0x2e && isLabelChar(text, i + 1)) {
+      i++;
+      continue;
+    }
+    SPELLED_DOT.lastIndex = i;
+    if (SPELLED_DOT.test(text) && isLabelChar(text, SPELLED_DOT.lastIndex)) {
+      i = SPELLED_DOT.lastIndex;
+      continue;
+    }
+    break;
+  }
+  return labels;
+}
+
+/**
+ * `maskEmail`, and also the spelled-out forms mail archives use (above): `user at example.com`
+ * -> `u… at example.com`, `user(a)example.org` -> `u…(a)example.org`. Meant for mail text only:
+ * a bare ` at ` before a file name or after a common word is prose and stays (see the two lists
+ * above), but elsewhere (commit messages, review comments) "fix at foo.org" would lose a word,
+ * so `maskEmail` keeps to at signs. Linear time, like `maskEmail`; masked text stays as it is.
+ */
+export function maskArchiveEmail(text: string): string {
+  const masked = maskEmail(text);
+  let out = '';
+  let copied = 0;
+  let low = 0;
+  for (const m of masked.matchAll(SPELLED_AT)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (start < low) continue;
+    const bare = BARE_AT.test(m[0]);
+    let localStart = start;
+    while (localStart > low) {
+      const [cp, length] = codePointBefore(masked, localStart);
+      if (!isLocalChar(cp)) break;
+      localStart -= length;
+    }
+    const labels = spelledLabels(masked, end);
+    let last = -1;
+    for (let k = labels.length - 1; k >= 1; k--) {
+      const [a] = labels[k]!;
+      const first = masked.codePointAt(a)!;
+      const second = masked.codePointAt(a + codePointLength(first));
+      if (isLetter(first) && second !== undefined && isLetterOrMark(second)) {
+        last = k;
+        break;
+      }
+    }
+    const local = masked.slice(localStart, start);
+    const domainEndAt = last >= 0 ? labels[last]![1] : -1;
+    let ok = domainEndAt >= 0 && local !== '' && !local.endsWith('.');
+    if (ok && bare) {
+      const tld = masked.slice(labels[last]![0], domainEndAt).toLowerCase();
+      ok = !PROSE_BEFORE_AT.has(local.toLowerCase()) && !FILE_EXTENSIONS.has(tld);
+    }
+    if (ok) {
+      out += `${masked.slice(copied, localStart)}${firstCodePoint(masked, localStart)}…${m[0]}`;
+      copied = end;
+      low = domainEndAt;
+    } else low = end;
+  }
+  return copied === 0 ? masked : out + masked.slice(copied);
+}
