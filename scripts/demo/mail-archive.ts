@@ -20,7 +20,7 @@
  */
 import { createHash } from 'node:crypto';
 import { asctime, encodeText, encodeWords, foldHeader, isAscii, rfc5322Date } from './mail-mime.ts';
-import { decodeWords, field, leafText, leaves, readFacts, unfold, type Leaf, type MessageFacts } from './mail-read.ts';
+import { field, leafText, leaves, readFacts, unfold, type Leaf, type MessageFacts } from './mail-read.ts';
 
 export interface ArchivedMessage {
   /** The message as the list archived it (RFC 5322, LF or CRLF line breaks). */
@@ -246,4 +246,3 @@ export function hyperkittyDate(msg: ArchivedMessage): number {
   return readFacts(msg.raw).date?.t ?? msg.archivedAt;
 }
 
-export { decodeWords };

@@ -17,7 +17,7 @@ import { buildCases, type Built } from './mail-cases.ts';
 import { renderPost, replyBody, replyTo, signed, type MailCase, type MailListRef, type Post } from './mail-compose.ts';
 import { MAIL_DOMAIN, messageIdFor, operators, posterOf, type Poster } from './mail-post.ts';
 import { readFacts } from './mail-read.ts';
-import { replyText, rootBody, subjectFor, tagOf, wrap, type Fill, type ListKind } from './mail-text.ts';
+import { replyText, rootBody, subjectFor, wrap, type Fill, type ListKind } from './mail-text.ts';
 import { Rng } from './prng.ts';
 
 export { MAIL_CASES, type MailCase } from './mail-compose.ts';

@@ -20,15 +20,17 @@
  * If-Modified-Since; HEAD works everywhere. `addMessage` appends to a month (its ETag and
  * Last-Modified move), `touchMonth` rewrites one unchanged, `removeMonth` drops one (404 after).
  * Faults (faults.ts) fire per request: a status, a cut-off body (`truncate`: half the gzip
- * bytes), an HTML page, an empty body, or a side effect (`run`).
+ * bytes), an HTML page, an empty body, or a side effect (`run`). How a resource is sent (validators,
+ * 304, HEAD, faults) is in mail-http.ts; the routes stay here, in one file a little over 300
+ * lines, because they share the lists' state and caches.
  */
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { gzipSync } from 'node:zlib';
 import { archiveMonth, hyperkittyDate, hyperkittyExport, mbox, monthOfVolume, pipermailText, pipermailVolume, type ArchivedMessage } from '../demo/mail-archive.ts';
 import { readFacts } from '../demo/mail-read.ts';
-import { takeFault, type Fault, type FaultResponse, type SimRequest } from './faults.ts';
+import { takeFault, type Fault, type SimRequest } from './faults.ts';
+import { errorPage, faulty, gz, notFound, send, type Resource } from './mail-http.ts';
 import { hyperkittyListJson, hyperkittyListsPage, pipermailIndex, pipermailMonthPage, type HyperkittyList } from './mail-pages.ts';
 
 export interface MailSimList {
@@ -93,32 +95,9 @@ interface ListState {
   mtime: number;
 }
 
-interface Resource {
-  status: number;
-  type: string;
-  body: Buffer;
-  /** Unix seconds; with it the response carries validators and answers conditional requests. */
-  mtime?: number;
-  etag?: string;
-  headers?: Record<string, string>;
-}
-
 const DAY = 86400;
 
-function html(status: number, title: string, text: string): Resource {
-  return { status, type: 'text/html; charset=iso-8859-1', body: Buffer.from(`<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>${title}</title>\n</head><body>\n<h1>${title.replace(/^\d+ /, '')}</h1>\n<p>${text}</p>\n</body></html>\n`) };
-}
-const notFound = (path: string) => html(404, '404 Not Found', `The requested URL ${path.replace(/[<>&"]/g, '')} was not found on this server.`);
-
-/** Apache's ETag: size and mtime (microseconds) in hex. */
-function apacheEtag(size: number, mtime: number): string {
-  return `"${size.toString(16)}-${(mtime * 1_000_000).toString(16)}"`;
-}
-
-function gz(body: Buffer): Buffer {
-  return gzipSync(body, { level: 9 });
-}
-
+/** A `YYYY-MM-DD` query parameter as unix seconds; undefined when absent, null when not a day. */
 function dayParam(value: string | null): number | undefined | null {
   if (value === null) return undefined;
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
@@ -256,7 +235,7 @@ export async function startMailSimulator(options: MailSimulatorOptions): Promise
     }
     m = /^\/pipermail\/([^/]+)(\/.*)?$/.exec(path);
     if (m && lists.has(m[1]!)) {
-      if (m[2] === undefined) return { ...html(301, '301 Moved Permanently', 'The document has moved.'), headers: { Location: `${path}/` } };
+      if (m[2] === undefined) return { ...errorPage(301, '301 Moved Permanently', 'The document has moved.'), headers: { Location: `${path}/` } };
       return pipermail(list(m[1]!), m[2].slice(1), path);
     }
     const byFqdn = (fqdn: string) => [...lists.values()].find((l) => l.hk.name === fqdn);
@@ -274,7 +253,7 @@ export async function startMailSimulator(options: MailSimulatorOptions): Promise
     m = /^\/archives\/list\/([^/]+)\/export\/([^/]+)\.mbox\.gz$/.exec(path);
     if (m) {
       const l = byFqdn(m[1]!);
-      return l ? hyperkittyExportOf(l, req.params, m[2]!) : html(404, '404 Not Found', 'Not Found');
+      return l ? hyperkittyExportOf(l, req.params, m[2]!) : errorPage(404, '404 Not Found', 'Not Found');
     }
     m = /^\/mbox\/(.+?)(?:-(\d{4}-\d{2}))?\.mbox(\.gz)?$/.exec(path);
     if (m && lists.has(m[1]!)) {
@@ -288,47 +267,19 @@ export async function startMailSimulator(options: MailSimulatorOptions): Promise
     return notFound(path);
   };
 
-  const send = (req: IncomingMessage, res: ServerResponse, sim: SimRequest, r: Resource): void => {
-    const headers: Record<string, string> = { 'Content-Type': r.type, ...r.headers };
-    if (validators && r.status === 200 && r.mtime !== undefined) {
-      const etag = r.etag ?? apacheEtag(r.body.length, r.mtime);
-      headers.ETag = etag;
-      headers['Last-Modified'] = new Date(r.mtime * 1000).toUTCString();
-      const inm = req.headers['if-none-match'];
-      const ims = req.headers['if-modified-since'];
-      const tags = inm?.split(',').map((t) => t.trim().replace(/^W\//, ''));
-      const fresh = tags ? tags.includes('*') || tags.includes(etag) : ims !== undefined && !Number.isNaN(Date.parse(ims)) && r.mtime <= Date.parse(ims) / 1000;
-      if (fresh) {
-        delete headers['Content-Type'];
-        delete headers['Content-Encoding'];
-        requests[requests.length - 1]!.status = 304;
-        res.writeHead(304, headers);
-        return void res.end();
-      }
-    }
-    headers['Content-Length'] = String(r.body.length);
-    requests[requests.length - 1]!.status = r.status;
-    res.writeHead(r.status, headers);
-    res.end(sim.method === 'HEAD' ? undefined : r.body);
-  };
-
-  const faulty = (r: Resource, fault: FaultResponse): Resource => {
-    if (fault.html) return { status: fault.status ?? 200, type: 'text/html; charset=utf-8', body: Buffer.from('<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body><h1>Please sign in</h1></body></html>\n'), headers: fault.headers };
-    if (fault.truncate) return { ...r, status: fault.status ?? r.status, body: r.body.subarray(0, Math.max(1, Math.floor(r.body.length / 2))), mtime: undefined, headers: { ...r.headers, ...fault.headers } };
-    if (fault.empty) return { ...r, status: fault.status ?? 200, body: Buffer.alloc(0), mtime: undefined, headers: { ...r.headers, ...fault.headers } };
-    const status = fault.status ?? 500;
-    return { status, type: 'text/plain; charset=utf-8', body: Buffer.from(fault.body ?? (status === 429 ? 'Too Many Requests\n' : 'Internal server error\n')), headers: fault.headers };
-  };
-
   const handle = (req: IncomingMessage, res: ServerResponse, base: string): void => {
     const rawUrl = req.url ?? '/';
     const parsed = new URL(rawUrl, 'http://simulator.invalid');
     const sim: SimRequest = { method: req.method ?? 'GET', url: rawUrl, path: parsed.pathname, params: parsed.searchParams };
-    requests.push({ method: sim.method, url: rawUrl, status: 0 });
-    if (sim.method !== 'GET' && sim.method !== 'HEAD') return send(req, res, sim, { ...html(405, '405 Method Not Allowed', 'Method Not Allowed'), headers: { Allow: 'GET, HEAD' } });
+    const log = { method: sim.method, url: rawUrl, status: 0 };
+    requests.push(log);
+    if (sim.method !== 'GET' && sim.method !== 'HEAD') {
+      log.status = send(req, res, { ...errorPage(405, '405 Method Not Allowed', 'Method Not Allowed'), headers: { Allow: 'GET, HEAD' } }, validators);
+      return;
+    }
     const fault = takeFault(faults, sim);
     const r = route(sim, base);
-    send(req, res, sim, fault ? faulty(r, fault) : r);
+    log.status = send(req, res, fault ? faulty(r, fault) : r, validators);
   };
 
   const server = createServer((req, res) => {
