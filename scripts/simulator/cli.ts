@@ -5,15 +5,30 @@
  * --legacy answers as Gerrit 2.6-2.8 (N=<sortkey> paging, no after:, no revision times);
  * --ignore-start and --always-more make a server whose paging is broken;
  * --fault injects errors (see faults.ts for SPEC), e.g. --fault "status=503,times=2".
+ *
+ * Or serves the demo mailing lists (scripts/demo/mail.ts) as mail archives until killed:
+ *   npm run simulator -- --mail [--seed SEED] [--port N] [--delay MS] [--text-only LIST]...
+ *     [--no-validators] [--gzip-encoding] [--fault SPEC]...
+ * at /pipermail/<list>/ (Mailman 2), /archives/api/list/<list>@lists.aurora.example/ and
+ * /archives/list/<list>@lists.aurora.example/export/<file>.mbox.gz?start=&end= (HyperKitty), and
+ * /mbox/<list>.mbox[.gz] (see mail.ts for the whole layout). --text-only makes a list's pipermail
+ * offer .txt months only; --no-validators drops ETag/Last-Modified (as HyperKitty's export);
+ * --gzip-encoding sends .txt.gz with Content-Encoding: x-gzip (a misconfigured Apache);
+ * e.g. --fault "match=2024-March.txt.gz,status=500" or --fault "match=export,truncate".
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { generateMail } from '../demo/mail.ts';
 import { parseFaultSpec } from './faults.ts';
 import { startGerritSimulator } from './gerrit.ts';
+import { startMailSimulator } from './mail.ts';
 
 const USAGE = `usage: npm run simulator -- --fixtures DIR [--port N] [--delay MS] [--max-page-size N]
          [--legacy] [--ignore-start] [--always-more] [--fault SPEC]...
+       npm run simulator -- --mail [--seed SEED] [--port N] [--delay MS] [--text-only LIST]...
+         [--no-validators] [--gzip-encoding] [--fault SPEC]...
   DIR holds changes.jsonl (one Gerrit ChangeInfo per line) and optionally projects.json
+  --mail serves the demo mailing lists as pipermail, HyperKitty and mbox archives
   SPEC is comma-separated: match=TEXT, times=N|always, status=CODE, retry-after=S, body=TEXT, truncate, html, empty
        e.g. --fault "status=503,times=2,retry-after=5" --fault "match=S=100,empty"`;
 
@@ -30,6 +45,11 @@ function main(): number | undefined {
         'ignore-start': { type: 'boolean', default: false },
         'always-more': { type: 'boolean', default: false },
         fault: { type: 'string', multiple: true, default: [] },
+        mail: { type: 'boolean', default: false },
+        seed: { type: 'string' },
+        'text-only': { type: 'string', multiple: true, default: [] },
+        'no-validators': { type: 'boolean', default: false },
+        'gzip-encoding': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -42,7 +62,7 @@ function main(): number | undefined {
     console.log(USAGE);
     return 0;
   }
-  if (!values.fixtures) {
+  if (!values.fixtures && !values.mail) {
     console.error(USAGE);
     return 2;
   }
@@ -53,6 +73,8 @@ function main(): number | undefined {
     console.error((err as Error).message);
     return 2;
   }
+  if (values.mail) return serveMail(values, faults);
+  if (!values.fixtures) return 2;
   const fixtureDir = resolve(values.fixtures);
   startGerritSimulator({
     fixtureDir,
@@ -67,14 +89,54 @@ function main(): number | undefined {
     (sim) => {
       const modes = [values.legacy && 'as Gerrit 2.8', values['ignore-start'] && 'ignoring S=', values['always-more'] && 'always _more_changes', faults.length && `${faults.length} fault(s)`].filter(Boolean);
       console.log(`Gerrit simulator: ${sim.url} (${sim.changes.all().length} changes in ${sim.changes.projects().length} projects${modes.length ? `; ${modes.join(', ')}` : ''})`);
-      const stop = (): void => {
-        void sim.close().then(() => process.exit(0));
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
+      stopOnSignal(sim.close);
     },
     (err: Error) => {
       console.error(`cannot start the Gerrit simulator: ${err.message}`);
+      process.exit(1);
+    },
+  );
+  return undefined;
+}
+
+function stopOnSignal(close: () => Promise<void>): void {
+  const stop = (): void => {
+    void close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+function serveMail(
+  values: { seed?: string | undefined; port: string; delay: string; 'text-only': string[]; 'no-validators': boolean; 'gzip-encoding': boolean },
+  faults: ReturnType<typeof parseFaultSpec>[],
+): number | undefined {
+  const lists = generateMail(values.seed ? { seed: values.seed } : {});
+  const unknown = values['text-only'].filter((n) => !lists.some((l) => l.name === n));
+  if (unknown.length) {
+    console.error(`--text-only: no list ${unknown.join(', ')} (the lists are ${lists.map((l) => l.name).join(', ')})`);
+    return 2;
+  }
+  startMailSimulator({
+    lists: lists.map((l) => (values['text-only'].includes(l.name) ? { ...l, pipermail: 'text' as const } : l)),
+    port: Number(values.port),
+    delayMs: Number(values.delay),
+    validators: !values['no-validators'],
+    gzipAsContentEncoding: values['gzip-encoding'],
+    faults,
+  }).then(
+    (sim) => {
+      console.log(`mail simulator: ${sim.url}${faults.length ? ` (${faults.length} fault(s))` : ''}`);
+      for (const l of lists) {
+        console.log(`  ${l.name}: ${l.messages.length} messages, ${sim.months(l.name).length} months`);
+        console.log(`    ${sim.url}/pipermail/${l.name}/`);
+        console.log(`    ${sim.url}/archives/api/list/${l.address}/`);
+        console.log(`    ${sim.url}/mbox/${l.name}.mbox`);
+      }
+      stopOnSignal(sim.close);
+    },
+    (err: Error) => {
+      console.error(`cannot start the mail simulator: ${err.message}`);
       process.exit(1);
     },
   );

@@ -6,40 +6,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ChangeSet, loadFixtureDir, type ProjectInfo } from './changes.ts';
+import { takeFault, type Fault, type FaultResponse, type SimRequest } from './faults.ts';
 import { applyOptions } from './options.ts';
 import { compileQuery, parseQuery, QuerySyntaxError, requiredProject, type IndexedChange } from './query.ts';
 
-export interface SimRequest {
-  method: string;
-  /** Path and query string as received, e.g. /changes/?q=project:x&n=25 */
-  url: string;
-  path: string;
-  params: URLSearchParams;
-}
-
-export interface FaultResponse {
-  status?: number;
-  headers?: Record<string, string>;
-  body?: string;
-  /** Send a 200 whose JSON body stops half-way. */
-  truncate?: boolean;
-  /** Send a 200 HTML page (a login or proxy error page) instead of JSON. */
-  html?: boolean;
-  /** Send a 200 empty list `[]` (a server that stops paging early). */
-  empty?: boolean;
-  /** Answer as usual (after `run`, if any): a fault that only has a side effect. */
-  pass?: boolean;
-}
-
-export interface Fault {
-  /** Which requests: a substring of the URL (decoded), a predicate, or every request when absent. */
-  match?: string | ((req: SimRequest) => boolean);
-  /** How many matching requests get the fault (default 1; Infinity for all). */
-  times?: number;
-  respond: FaultResponse;
-  /** Runs when the fault fires, before the answer is made (e.g. delete a change mid-sync). */
-  run?: () => void;
-}
+export type { Fault, FaultResponse, SimRequest } from './faults.ts';
 
 export interface GerritSimulatorOptions {
   fixtureDir?: string;
@@ -78,20 +49,6 @@ const XSSI = ")]}'\n";
 function text(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
   res.end(body);
-}
-
-function takeFault(faults: Fault[], req: SimRequest): FaultResponse | undefined {
-  for (const f of faults) {
-    if ((f.times ?? 1) <= 0) continue;
-    const m = f.match;
-    const hit = m === undefined || (typeof m === 'string' ? decodeURIComponent(req.url).includes(m) || req.url.includes(m) : m(req));
-    if (!hit) continue;
-    f.times = (f.times ?? 1) - 1;
-    f.run?.();
-    if (f.respond.pass) continue;
-    return f.respond;
-  }
-  return undefined;
 }
 
 /** Gerrit 2.x's sort key: hex of the update time and of the change number, so text order is listing order. */
