@@ -198,6 +198,8 @@ function deep(value: unknown): unknown {
 const SPELLED_AT = /[ \t]*[[({<][ \t]*(?:at|AT|At)[ \t]*[\])}>][ \t]*|\((?:a|A)\)|[ \t]+(?:at|AT)[ \t]+/g;
 const SPELLED_DOT = /[ \t]*[[({<][ \t]*(?:dot|DOT)[ \t]*[\])}>][ \t]*|[ \t]+(?:dot|DOT)[ \t]+/y;
 const BARE_AT = /^[ \t]+(?:at|AT)[ \t]+$/;
+/** SPELLED_AT right at a position (sticky). */
+const SPELLED_AT_AFTER = new RegExp(SPELLED_AT.source, 'y');
 
 /**
  * Words that stand before a bare ` at ` in prose far more often than as a local part ("look at
@@ -287,6 +289,12 @@ export function maskArchiveEmail(text: string): string {
     if (ok && bare) {
       const tld = masked.slice(labels[last]![0], domainEndAt).toLowerCase();
       ok = !PROSE_BEFORE_AT.has(local.toLowerCase()) && !FILE_EXTENSIONS.has(tld);
+    }
+    // "the chairs at maya.okafor at example.org": what looked like a domain is the local part of
+    // the address that follows; leave this one as prose so the next match masks the real address.
+    if (ok) {
+      SPELLED_AT_AFTER.lastIndex = domainEndAt;
+      if (SPELLED_AT_AFTER.test(masked)) ok = false;
     }
     if (ok) {
       out += `${masked.slice(copied, localStart)}${firstCodePoint(masked, localStart)}…${m[0]}`;
