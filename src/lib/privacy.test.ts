@@ -64,7 +64,6 @@ describe('maskArchiveEmail', () => {
 describe('maskArchiveEmail after the word "at"', () => {
   // Regression: "chairs at maya.okafor" was taken for the address and the real one was left.
   it('masks the address that follows, not the prose before it', () => {
-    const { maskArchiveEmail } = await import('./privacy.ts');
     const out = maskArchiveEmail('ping the SIG chairs at maya.okafor at bluefin-networks.example today');
     expect(out).not.toContain('maya.okafor at bluefin');
     expect(out).toContain('chairs at m… at bluefin-networks.example');
