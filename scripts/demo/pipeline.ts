@@ -1,33 +1,61 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AgoraConfig, GerritSourceConfig } from '../../src/config/schema.ts';
+import type { AgoraConfig, GerritSourceConfig, SourceConfig } from '../../src/config/schema.ts';
 import { drivers } from '../../src/sources/index.ts';
 import type { Logger } from '../../src/sources/types.ts';
 import { Store } from '../../src/store/store.ts';
 import { runSync, type SourceReport } from '../../src/sync/run.ts';
 import { startGerritSimulator } from '../simulator/gerrit.ts';
+import { startMailSimulator } from '../simulator/mail.ts';
 import { generateDemo, writeDemoFixtures } from './generate.ts';
+import { generateMail } from './mail.ts';
+
+/** The demo's mail archives are served as if from this host; the config's mail sources point there. */
+export const DEMO_LISTS_ORIGIN = 'https://lists.aurora.example';
+/** The demo syncs as if on this day, so month ranges and cursors do not depend on when it is run. */
+export const DEMO_NOW = Date.parse('2026-11-01T00:00:00Z');
+
+const MAIL_TYPES = new Set(['pipermail', 'hyperkitty', 'mbox']);
 
 /**
  * The demo snapshot's whole path: generate the fictional community in
- * Gerrit's REST formats, serve it with the local simulator, and sync it
- * through the real client into `dataDir`, as a portal syncs a real server.
- * Links keep the config's public URL (`webUrl`), not the simulator's port.
+ * Gerrit's REST formats and its mailing lists in pipermail, HyperKitty and
+ * mbox form, serve them with the local simulators, and sync them through the
+ * real clients into `dataDir`, as a portal syncs real servers. Links keep the
+ * config's public URLs (`webUrl`), not the simulators' ports.
  */
 export async function syncDemo(config: AgoraConfig, dataDir: string, log: Logger): Promise<SourceReport[]> {
   const source = config.sources.find((s): s is GerritSourceConfig => s.type === 'gerrit');
   if (!source) throw new Error('the demo needs a gerrit source in the config');
+  const mailSources = config.sources.filter((s) => MAIL_TYPES.has(s.type));
   const fixtures = await mkdtemp(join(tmpdir(), 'agora-demo-'));
   try {
     await writeDemoFixtures(fixtures, generateDemo());
     const sim = await startGerritSimulator({ fixtureDir: fixtures });
+    const mail = mailSources.length ? await startMailSimulator({ lists: generateMail() }) : undefined;
     try {
-      log.info(`simulator on ${sim.url}; syncing into ${dataDir}`);
-      const demoConfig = { ...config, sources: [{ ...source, url: sim.url, webUrl: source.webUrl ?? source.url }] };
-      return await runSync(demoConfig, { store: new Store(dataDir), drivers, full: true, log });
+      log.info(`simulator on ${sim.url}${mail ? `, mail simulator on ${mail.url}` : ''}; syncing into ${dataDir}`);
+      const store = new Store(dataDir);
+      const served = (s: SourceConfig): SourceConfig => {
+        if (s === source) return { ...source, url: sim.url, webUrl: source.webUrl ?? source.url };
+        if (!mail || !MAIL_TYPES.has(s.type) || typeof s.url !== 'string') return s;
+        if (!s.url.startsWith(DEMO_LISTS_ORIGIN)) throw new Error(`demo mail source ${s.id}: its url must start with ${DEMO_LISTS_ORIGIN}`);
+        return { ...s, url: mail.url + s.url.slice(DEMO_LISTS_ORIGIN.length), webUrl: s.url } as SourceConfig;
+      };
+      // A fixed identity key per demo source (a real store makes a random one): the snapshot is
+      // then the same on every run. The demo's people are fictional, so this key guards nothing.
+      for (const s of mailSources) {
+        const src = store.source(s.id);
+        const meta = await src.getMeta();
+        if (typeof meta.identityKey !== 'string') await src.setMeta({ ...meta, identityKey: createHash('sha256').update(`agora-demo:${s.id}`).digest('hex') });
+      }
+      const demoConfig = { ...config, sources: config.sources.map(served) };
+      return await runSync(demoConfig, { store, drivers, full: true, log, clock: () => DEMO_NOW });
     } finally {
       await sim.close();
+      await mail?.close();
     }
   } finally {
     await rm(fixtures, { recursive: true, force: true });

@@ -68,7 +68,7 @@ export async function loadSite(configPath: string, kinds?: KindRegistry): Promis
         items++;
       }
     }
-    sources.push({ id: src.id, type: src.type, origin: origin || configuredOrigin(src), items, cursor: meta.cursor });
+    sources.push({ id: src.id, type: src.type, origin: shownOrigin(origin) || configuredOrigin(src), items, cursor: meta.cursor });
   }
   catalog.finish();
   return { loaded, store, catalog, sources };
@@ -76,8 +76,18 @@ export async function loadSite(configPath: string, kinds?: KindRegistry): Promis
 
 /** Where a source's links point before anything is synced: its `webUrl`, `url` or `path`. */
 function configuredOrigin(src: Record<string, unknown>): string {
-  for (const key of ['webUrl', 'url', 'path']) if (typeof src[key] === 'string' && src[key]) return src[key];
+  for (const key of ['webUrl', 'url', 'path']) if (typeof src[key] === 'string' && src[key]) return shownOrigin(src[key]);
   return '';
+}
+
+/** An origin the site may show: a URL holding an address (HyperKitty's list URLs do) is cut to its server. */
+function shownOrigin(origin: string): string {
+  if (!/@|%40/i.test(origin)) return origin;
+  try {
+    return `${new URL(origin).origin}/`;
+  } catch {
+    return '';
+  }
 }
 
 /** One stored item for its page, checked against its kind's schema. */

@@ -150,6 +150,8 @@ export interface KindDefinition<T = unknown, S extends ItemSummary = ItemSummary
   nav?: { id: string; path: string; label?: string };
   /** What its places are called (`project`, `list`, `team`, `repository`). */
   placeLabel?: { one: string; many: string };
+  /** The home page counts it and lists its latest items (default: kinds with a generic `page`). */
+  home?: boolean;
   /** Its `nav` page lists its places (mailing lists), so the places entry of the navigation leaves them out. */
   navListsPlaces?: boolean;
   /** Its data, checked when an item is read back from the store. */

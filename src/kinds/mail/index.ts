@@ -14,6 +14,7 @@ const LIST = { one: 'list', many: 'lists' };
 export const messageKind = defineKind<Message, MessageSummary>({
   kind: MESSAGE_KIND,
   label: { one: 'message', many: 'messages' },
+  home: false,
   nav: { id: 'lists', path: 'lists/', label: 'Lists' },
   placeLabel: LIST,
   navListsPlaces: true,
@@ -31,6 +32,9 @@ export const messageKind = defineKind<Message, MessageSummary>({
 export const threadKind = defineKind<Thread, ThreadSummary>({
   kind: THREAD_KIND,
   label: { one: 'thread', many: 'threads' },
+  nav: { id: 'lists', path: 'lists/', label: 'Mailing lists' },
+  // The home page lists the latest conversations, not single messages.
+  home: true,
   placeLabel: LIST,
   navListsPlaces: true,
   schema: Thread,

@@ -6,6 +6,7 @@
  * the REST API gives) to the current month. A re-sync asks again only for the
  * months from the newest one it holds (its cursor) on, with ETag and
  * Last-Modified when the server sends them; older months are complete.
+ * Its pages are not linked: their URLs hold the list's address.
  */
 import type { HyperkittySourceConfig } from '../../config/schema.ts';
 import type { Validators } from '../../lib/http/transport.ts';
@@ -65,8 +66,9 @@ async function syncHyperkitty(ctx: SyncContext<HyperkittySourceConfig>, fetchFn?
   const before = (ctx.meta.months ?? {}) as Record<string, Validators>;
   const months: Record<string, Validators> = { ...before };
   const wanted = monthsFrom(start, now);
-  const webBase = config.webUrl ? parseListUrl(config.webUrl).base : base;
-  const run = new ArchiveRun(ctx, 'hyperkitty', webBase);
+  // HyperKitty's URLs hold the list's address (`…/list/devel@lists.example.org/`), and no address
+  // may reach the site: messages keep no link, and the origin is the server alone.
+  const run = new ArchiveRun(ctx, 'hyperkitty', new URL(config.webUrl ?? config.url).origin + '/');
   const failed: string[] = [];
   let done = 0;
   for (const month of wanted) {
@@ -82,8 +84,7 @@ async function syncHyperkitty(ctx: SyncContext<HyperkittySourceConfig>, fetchFn?
     }
     if (got.validators.etag || got.validators.lastModified) months[month] = got.validators;
     if (!got.changed || got.bytes.length === 0) continue;
-    const [y, m] = month.split('-');
-    await run.addMonth({ list, month, where: url, url: `${webBase}${y}/${Number(m)}/`, bytes: got.bytes, since: ctx.windowStart?.toISOString() });
+    await run.addMonth({ list, month, where: url, bytes: got.bytes, since: ctx.windowStart?.toISOString() });
   }
   const complete = failed.length === 0;
   await run.finish(list, { fresh: ctx.full && complete && ctx.windowStart === undefined });

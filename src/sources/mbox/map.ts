@@ -33,8 +33,17 @@ export function mapAuthor(from: ParsedMessage['from'], identityId: MapContext['i
   return { id, name, ...(m ? { emailDomain: m[2]! } : {}), isBot: nameLooksLikeBot({ name }) || /^(?:mailer-daemon|noreply|no-reply|donotreply)$/i.test(m?.[1] ?? '') };
 }
 
+/** Pipermail's scrubber line before each part it replaced by a notice (the notice is read as an attachment). */
+const NEXT_PART = /^-{14} next part -{14}[ \t]*$/gm;
+
+/** An attachment a reader would call one: not the HTML twin of the text that pipermail scrubbed. */
+function isListed(a: ParsedMessage['attachments'][number]): boolean {
+  return !(a.scrubbed && a.filename === undefined && /^text\/html\b/.test(a.contentType));
+}
+
 export function mapMessage(p: ParsedMessage, ctx: MapContext): Message {
-  const segments: BodySegment[] = segmentBody(maskArchiveEmail(p.text)).map((s) =>
+  const text = maskArchiveEmail(p.text).replace(NEXT_PART, '').replace(/\s+$/, '');
+  const segments: BodySegment[] = segmentBody(text).map((s) =>
     s.kind === 'quote' ? { kind: 'quote', text: s.text, ...(s.attribution ? { attribution: s.attribution } : {}), depth: s.depth } : { kind: s.kind, text: s.text },
   );
   const date = p.date ?? p.envelopeDate;
@@ -52,7 +61,7 @@ export function mapMessage(p: ParsedMessage, ctx: MapContext): Message {
     date: date ?? `${ctx.month}-01T00:00:00Z`,
     dateKnown: date !== undefined,
     segments,
-    attachments: p.attachments.map((a) => ({
+    attachments: p.attachments.filter(isListed).map((a) => ({
       name: maskArchiveEmail(a.filename ?? '(unnamed)'),
       type: a.contentType,
       ...(a.size !== undefined ? { size: a.size } : {}),
