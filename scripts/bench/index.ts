@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --changes N] [--skip-scale] [--skip-search]`
+ * `npm run bench [-- --changes N] [--messages N] [--skip-scale] [--skip-search] [--skip-mail]`
  * Prints the figures the foundation issue names, each beside its target:
  *  1. demo build: time and peak RSS;
  *  2. sync + build of a large corpus (default 100,000 changes) served by the
@@ -7,7 +7,9 @@
  *  3. search: bytes transferred to the first result and query latency at 10k
  *     and 100k documents (scripts/bench/search.ts);
  *  4. charts: each registered chart's build cost, for the demo and the large
- *     corpus (scripts/bench/charts.ts).
+ *     corpus (scripts/bench/charts.ts);
+ *  5. mail: split + parse + thread throughput and peak RSS on a synthetic
+ *     mbox of 100,000 messages (scripts/bench/mbox.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -17,12 +19,15 @@ import { parseArgs } from 'node:util';
 import { generateScaled, writeDemoFixtures } from '../demo/generate.ts';
 import type { ChartCost } from './charts.ts';
 import { measureScript, root, type Measured } from './measure.ts';
+import { benchMbox } from './mbox.ts';
 
 const { values } = parseArgs({
   options: {
     changes: { type: 'string', default: '100000' },
     'skip-scale': { type: 'boolean', default: false },
     'skip-search': { type: 'boolean', default: false },
+    'skip-mail': { type: 'boolean', default: false },
+    messages: { type: 'string', default: '100000' },
   },
 });
 
@@ -129,8 +134,16 @@ async function benchSearchFigures(): Promise<void> {
   }
 }
 
+async function benchMail(n: number): Promise<void> {
+  console.error(`mail: parsing and threading ${n} messages…`);
+  const r = await benchMbox(n);
+  row(`mail: ${n / 1000}k messages parsed + threaded`, `${(r.splitParseSeconds + r.threadSeconds).toFixed(1)} s (${r.messagesPerSecond} messages/s; ${r.megabytes} MB mbox, ${r.threads} threads, ${r.errors} errors)`, '< 60 s', r.splitParseSeconds + r.threadSeconds < 60);
+  row(`mail: ${n / 1000}k messages peak RSS`, `${Math.round(r.peakRssMb)} MB`, '< 1024 MB', r.peakRssMb < 1024);
+}
+
 await benchDemoBuild();
 await benchCharts(resolve(root, 'agora.config.yaml'), 'demo');
+if (!values['skip-mail']) await benchMail(Number(values.messages));
 if (!values['skip-search']) await benchSearchFigures();
 if (!values['skip-scale']) await benchScale(Number(values.changes));
 

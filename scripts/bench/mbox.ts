@@ -4,7 +4,6 @@
  * parsed and threaded by src/sources/mbox/bench.ts in a fresh process, whose wall time and peak
  * RSS are measured like the other figures (scripts may not import an upstream folder, so the run
  * itself lives beside the parser). Target: 100k messages in < 60 s and < 1 GB peak RSS.
- * Not wired into scripts/bench/index.ts yet: call `benchMbox` from there to add its row.
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
