@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { maskEmail } from '../../src/model/person.ts';
-import { decodeHtml, decodeJs, emailsIn, emailsInFile, scanForEmails } from './privacy-scan.ts';
+import { decodeHtml, decodeJs, emailsIn, emailsInFile, scanForEmails, spelledEmailsIn } from './privacy-scan.ts';
 
 const made: string[] = [];
 afterAll(() => {
@@ -172,5 +172,18 @@ describe('emailsIn on obfuscated and borderline text', () => {
     const started = performance.now();
     expect(await scanForEmails(site({ 'at.html': files['at.html']! }))).toEqual([]);
     expect(performance.now() - started).toBeLessThan(1500);
+  });
+});
+
+describe('spelled-out addresses of mail archives', () => {
+  it('finds the bracketed forms and a bare " at " after an address-like local part', () => {
+    expect(spelledEmailsIn('mail jane(a)example.org or jane [at] example [dot] org')).toEqual(['jane(a)example.org', 'jane [at] example [dot] org']);
+    expect(spelledEmailsIn('write to maya.okafor at bluefin-networks.example today')).toEqual(['maya.okafor at bluefin-networks.example']);
+    expect(spelledEmailsIn('ask dev-team at lists.example.org')).toEqual(['dev-team at lists.example.org']);
+  });
+
+  it('passes prose and the masked forms', () => {
+    expect(spelledEmailsIn('look at example.org, we met at docs.example.org; see setup.py at top')).toEqual([]);
+    expect(spelledEmailsIn('m… at bluefin-networks.example, j…(a)example.org, the chairs at m… at x.example')).toEqual([]);
   });
 });

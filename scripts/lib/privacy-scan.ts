@@ -248,10 +248,32 @@ export function readerTexts(file: string, text: string): Iterable<string> {
   }
 }
 
+/*
+ * Mail archives spell the at sign out: `jane(a)example.org`, `jane [at] example [dot] org`,
+ * `jane at example.org`. The bracketed forms are never prose, so each is an address when a local
+ * part comes before it and a dotted domain after it. A bare ` at ` is prose as often as not ("look
+ * at example.org"), so it counts only when the local part has what addresses have and words do
+ * not: a dot, digit, `_`, `+` or `-` inside it (`maya.okafor at example.org`). The masked forms
+ * (`m… at example.org`) have no such local part and pass.
+ */
+const SPELLED_BRACKETED = /([\p{L}\p{N}._%+-]+)[ \t]*(?:\((?:a|A)\)|[[({<][ \t]*(?:at|AT|At)[ \t]*[\])}>])[ \t]*((?:[\p{L}\p{N}-]+(?:\.|[ \t]*[[({<][ \t]*(?:dot|DOT)[ \t]*[\])}>][ \t]*|[ \t]+(?:dot|DOT)[ \t]+))+\p{L}{2,})/gu;
+const SPELLED_BARE = /(?<![\p{L}\p{N}._%+-])([\p{L}\p{N}]+[._+-][\p{L}\p{N}._+-]*[\p{L}\p{N}]|[\p{L}]+[0-9]+[\p{L}\p{N}]*)[ \t]+(?:at|AT)[ \t]+((?:[\p{L}\p{N}-]+\.)+\p{L}{2,})(?![\p{L}\p{N}-])/gu;
+
+/** Spelled-out addresses in a text (the mail-archive forms), each as written. */
+export function spelledEmailsIn(text: string): string[] {
+  const found: string[] = [];
+  for (const m of text.matchAll(SPELLED_BRACKETED)) found.push(m[0]);
+  for (const m of text.matchAll(SPELLED_BARE)) found.push(m[0]);
+  return found;
+}
+
 /** The addresses in one file of the built site, as readers and scripts see its text. */
 export function emailsInFile(file: string, text: string): string[] {
   const found: string[] = [];
-  for (const t of readerTexts(file, text)) for (const match of emailsIn(t)) found.push(match);
+  for (const t of readerTexts(file, text)) {
+    for (const match of emailsIn(t)) found.push(match);
+    for (const match of spelledEmailsIn(t)) found.push(match);
+  }
   return found;
 }
 
