@@ -10,7 +10,7 @@
  */
 import type { HyperkittySourceConfig } from '../../config/schema.ts';
 import type { Validators } from '../../lib/http/transport.ts';
-import { ArchiveClient, ArchiveRun, MAIL_KINDS } from '../mbox/index.ts';
+import { ArchiveClient, ArchiveRun, laterOf, MAIL_KINDS } from '../mbox/index.ts';
 import type { SourceDriver, SyncContext, SyncOutcome } from '../types.ts';
 
 /** `https://host/archives/list/devel@lists.example.org/` -> its parts. */
@@ -87,12 +87,16 @@ async function syncHyperkitty(ctx: SyncContext<HyperkittySourceConfig>, fetchFn?
     await run.addMonth({ list, month, where: url, bytes: got.bytes, since: ctx.windowStart?.toISOString() });
   }
   const complete = failed.length === 0;
-  await run.finish(list, { fresh: ctx.full && complete && ctx.windowStart === undefined });
+  // Never `fresh`: messages HyperKitty no longer exports are kept (there is no confirmGone), so they stay in their threads.
+  await run.finish(list);
   // The next run starts at the cursor's month: the newest message held, or the first month that failed.
-  const newest = run.newestDate ?? (ctx.meta.cursor as string | undefined);
+  // While the cursor is held back at a failed month, the newest message held is kept beside it
+  // (`newest`), so the run that reads that month does not take its messages for the newest held.
+  const newest = laterOf(run.newestDate, (ctx.meta.newest ?? ctx.meta.cursor) as string | undefined);
   const retry = failed.length ? `${failed[0]}-01T00:00:00Z` : undefined;
   const cursor = retry && (!newest || retry < newest) ? retry : newest;
-  return { complete, cursor, meta: { months } };
+  // `newest: undefined` clears the one an earlier run kept (the state is written as JSON).
+  return { complete, cursor, meta: { months, newest: cursor === newest ? undefined : newest } };
 }
 
 export function createHyperkittyDriver(deps: { fetch?: typeof fetch } = {}): SourceDriver<HyperkittySourceConfig> {

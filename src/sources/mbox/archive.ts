@@ -95,12 +95,18 @@ export class ArchiveRun {
    * thread.ts), stores every thread (unchanged ones are not rewritten) and
    * removes threads that were merged into others. Nothing to do when the run
    * brought no message.
+   *
+   * `fresh` (the run read the whole archive) threads only what the run read:
+   * only for a source whose `confirmGone` then removes every message it did
+   * not read. A source that keeps unseen messages (pipermail, HyperKitty: no
+   * `confirmGone`) must not pass it, or the messages it keeps fall out of
+   * their threads, and so off every list and month page.
    */
   async finish(list: string, options: { fresh?: boolean } = {}): Promise<{ threads: number; merged: number }> {
     if (this.entries.size === 0) return { threads: 0, merged: 0 };
     const all = new Map<string, Entry>();
     const existing = new Map<string, string>();
-    // `fresh`: the run read the whole archive, so it threads only what it read (old threads go as unseen).
+    // `fresh`: the run read the whole archive, so it threads only what it read (old threads go as unseen, and are removed).
     for await (const item of options.fresh ? [] : this.ctx.stored(THREAD_KIND)) {
       const t = Thread.safeParse(item.data);
       if (!t.success || t.data.list !== list) continue;
@@ -136,6 +142,11 @@ export class ArchiveRun {
     for (const id of gone) this.ctx.remove(THREAD_KIND, id);
     return { threads: result.threads.length, merged: gone.size };
   }
+}
+
+/** The later of two UTC ISO times (a cursor never goes back because a run re-read only older months). */
+export function laterOf(a: string | undefined, b: string | undefined): string | undefined {
+  return a === undefined ? b : b === undefined || a > b ? a : b;
 }
 
 /** `YYYY-MM` of a UTC date. */

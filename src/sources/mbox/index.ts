@@ -13,7 +13,7 @@ import type { RemovalCandidate, SourceDriver, SyncContext, SyncOutcome } from '.
 import { ArchiveRun, monthOfDate } from './archive.ts';
 import { ArchiveClient } from './client.ts';
 
-export { ArchiveRun, monthOfDate, type ArchiveMonth } from './archive.ts';
+export { ArchiveRun, laterOf, monthOfDate, type ArchiveMonth } from './archive.ts';
 export { ArchiveClient, type Download } from './client.ts';
 export { archivesSince, parseArchiveIndex, type ArchiveLink } from './pipermail.ts';
 

@@ -8,7 +8,7 @@
  */
 import type { PipermailSourceConfig } from '../../config/schema.ts';
 import type { Validators } from '../../lib/http/transport.ts';
-import { ArchiveClient, ArchiveRun, archivesSince, listNameOf, MAIL_KINDS, parseArchiveIndex, type ArchiveLink } from '../mbox/index.ts';
+import { ArchiveClient, ArchiveRun, archivesSince, laterOf, listNameOf, MAIL_KINDS, parseArchiveIndex, type ArchiveLink } from '../mbox/index.ts';
 import type { SourceDriver, SyncContext, SyncOutcome } from '../types.ts';
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -74,8 +74,11 @@ async function syncPipermail(ctx: SyncContext<PipermailSourceConfig>, fetchFn?: 
     if (!got.changed) continue;
     await run.addMonth({ list, month, where: link.url!, url: threadPage(webUrl, link), bytes: got.bytes, since: ctx.windowStart?.toISOString() });
   }
-  await run.finish(list, { fresh: ctx.full && complete && ctx.windowStart === undefined });
-  return { complete, cursor: run.newestDate ?? (ctx.meta.cursor as string | undefined), meta: { months } };
+  // Never `fresh`, even after a complete --full read: the messages of a month that left the index are
+  // kept (there is no confirmGone), so they must stay in their threads.
+  await run.finish(list);
+  // The newest message held: a run that re-read only older months does not move it back.
+  return { complete, cursor: laterOf(run.newestDate, ctx.meta.cursor as string | undefined), meta: { months } };
 }
 
 export function createPipermailDriver(deps: { fetch?: typeof fetch } = {}): SourceDriver<PipermailSourceConfig> {
