@@ -318,7 +318,7 @@ describe('pipermail', () => {
 describe('hyperkitty', () => {
   const exportsFrom = (month: string) => ['2023-10', ...MONTHS].filter((m) => m >= month);
 
-  it("reads every month from the list's creation, then only from the cursor's month on", async () => {
+  it("reads every month from the list's creation, then only from the month before the cursor's on", async () => {
     const sim = await simulator();
     const dir = await storeDir();
     const cfg = config(hyperkitty(sim));
@@ -335,9 +335,23 @@ describe('hyperkitty', () => {
     const hash = treeHash(join(dir, 'hk'));
     const mark = sim.requests.length;
     const second = await sync(cfg, dir);
-    expect(asked(sim, mark)).toEqual([`304 ${exportOf('2024-02')}`]);
+    expect(asked(sim, mark)).toEqual([`304 ${exportOf('2024-01')}`, `304 ${exportOf('2024-02')}`]);
     expect(second.report).toMatchObject({ ok: true, new: 0, updated: 0, cursor: newest });
     expect(treeHash(join(dir, 'hk'))).toBe(hash);
+  });
+
+  it('finds a message filed late in the month before the cursor (held for moderation over the month end)', async () => {
+    const sim = await simulator();
+    const dir = await storeDir();
+    const cfg = config(hyperkitty(sim));
+    await sync(cfg, dir);
+    // Archived now, dated in January: HyperKitty's export files it by its Date, under January.
+    sim.addMessage(LIST, mail({ id: 'held-in-moderation@bluefin-networks.example', subject: 'Held over the month end', date: '2024-01-31T23:50:00Z' }), NOW / 1000 - 60);
+    const second = await sync(cfg, dir);
+    expect(second.report).toMatchObject({ ok: true, new: 2 });
+    const s = await stored(dir, 'hk');
+    expect([...s.messages.values()].some((m) => m.messageId === 'held-in-moderation@bluefin-networks.example')).toBe(true);
+    expectThreaded(s);
   });
 
   it("reads the cursor's month again from a server that sends no validators (as HyperKitty's export view), and changes nothing", async () => {
@@ -348,7 +362,7 @@ describe('hyperkitty', () => {
     const hash = treeHash(join(dir, 'hk'));
     const mark = sim.requests.length;
     const second = await sync(cfg, dir);
-    expect(asked(sim, mark)).toEqual([`200 ${exportOf('2024-02')}`]);
+    expect(asked(sim, mark)).toEqual([`200 ${exportOf('2024-01')}`, `200 ${exportOf('2024-02')}`]);
     expect(second.report).toMatchObject({ ok: true, new: 0, updated: 0, removed: 0 });
     expect(treeHash(join(dir, 'hk'))).toBe(hash);
   });
@@ -371,7 +385,7 @@ describe('hyperkitty', () => {
 
     const mark = sim.requests.length;
     const second = await sync(cfg, dir);
-    expect(asked(sim, mark)).toEqual([`200 ${exportOf('2023-12')}`, `304 ${exportOf('2024-01')}`, `304 ${exportOf('2024-02')}`]);
+    expect(asked(sim, mark)).toEqual([`304 ${exportOf('2023-11')}`, `200 ${exportOf('2023-12')}`, `304 ${exportOf('2024-01')}`, `304 ${exportOf('2024-02')}`]);
     const s2 = await stored(dir, 'hk');
     // December's messages, and the threads only they make, are new.
     expect(second.report).toMatchObject({ ok: true, skipped: [], new: inDecember.size + s2.threads.size - s1.threads.size, removed: 0 });
@@ -385,7 +399,7 @@ describe('hyperkitty', () => {
     // later sync asked for December and January again.
     const mark2 = sim.requests.length;
     await sync(cfg, dir);
-    expect(asked(sim, mark2)).toEqual([`304 ${exportOf('2024-02')}`]);
+    expect(asked(sim, mark2)).toEqual([`304 ${exportOf('2024-01')}`, `304 ${exportOf('2024-02')}`]);
   });
 });
 
