@@ -3,8 +3,8 @@
  * for tests, the demo and benchmarks. node:http only. Faults (errors, rate
  * limits, cut-off bodies, HTML pages) can be injected per request.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { serve } from './serve.ts';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ChangeSet, loadFixtureDir, type ProjectInfo } from './changes.ts';
 import { takeFault, type Fault, type FaultResponse, type SimRequest } from './faults.ts';
 import { applyOptions } from './options.ts';
@@ -184,24 +184,9 @@ export async function startGerritSimulator(options: GerritSimulatorOptions): Pro
     return text(res, 404, 'Not Found\n');
   };
 
-  const server = createServer((req, res) => {
-    const go = (): void => {
-      try {
-        handle(req, res);
-      } catch (err) {
-        text(res, 500, `Internal server error: ${(err as Error).message}\n`);
-      }
-    };
-    if (options.delayMs) setTimeout(go, options.delayMs);
-    else go();
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const { server, url } = await serve(options, handle);
   return {
-    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    url,
     requests,
     changes,
     faults,

@@ -24,9 +24,9 @@
  * 304, HEAD, faults) is in mail-http.ts; the routes stay here, in one file a little over 300
  * lines, because they share the lists' state and caches.
  */
+import { serve } from './serve.ts';
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { archiveMonth, hyperkittyDate, hyperkittyExport, mbox, monthOfVolume, pipermailText, pipermailVolume, type ArchivedMessage } from '../demo/mail-archive.ts';
 import { readFacts } from '../demo/mail-read.ts';
 import { takeFault, type Fault, type SimRequest } from './faults.ts';
@@ -282,26 +282,9 @@ export async function startMailSimulator(options: MailSimulatorOptions): Promise
     log.status = send(req, res, fault ? faulty(r, fault) : r, validators);
   };
 
-  const server = createServer((req, res) => {
-    const base = `http://${req.headers.host ?? 'localhost'}`;
-    const go = (): void => {
-      try {
-        handle(req, res, base);
-      } catch (err) {
-        res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
-        res.end(`Internal server error: ${(err as Error).message}\n`);
-      }
-    };
-    if (options.delayMs) setTimeout(go, options.delayMs);
-    else go();
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const { server, url } = await serve(options, (req, res) => handle(req, res, `http://${req.headers.host ?? 'localhost'}`));
   return {
-    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    url,
     requests,
     faults,
     months: (name) => [...list(name).months.keys()],

@@ -83,6 +83,12 @@ export function defineChart<Prepared>(def: ChartDefinition<Prepared>): Chart {
   };
 }
 
+/** The scopes and availability every list chart shares. */
+const LIST_SCOPES = {
+  scopes: (catalog: ChartCatalog) => listScopes(catalog.projects.values(), catalog.items(MESSAGE_KIND)),
+  available: (catalog: ChartCatalog) => catalog.items(MESSAGE_KIND).length > 0,
+};
+
 export const CHARTS: readonly Chart[] = [
   defineChart({
     id: 'activity',
@@ -111,14 +117,13 @@ export const CHARTS: readonly Chart[] = [
       }),
     data: (series, scope, { siteTitle }) => contributorChartData(series, scope, siteTitle),
   }),
-  // Mailing lists: scopes only for places with messages (listScopes).
+  // Mailing lists: scopes only for places with messages (listScopes), and only on a site with mail.
   defineChart({
     id: 'list-activity',
     title: 'Mailing list activity per month',
     summary: 'Messages and distinct posters per month, for all lists or one list.',
     renderer: 'line',
-    scopes: (catalog) => listScopes(catalog.projects.values(), catalog.items(MESSAGE_KIND)),
-    available: (catalog) => catalog.items(MESSAGE_KIND).length > 0,
+    ...LIST_SCOPES,
     prepare: ({ catalog }) => listActivitySeries(catalog.events),
     data: (series, scope, { siteTitle }) => listActivityChartData(series, scope, siteTitle),
   }),
@@ -127,8 +132,7 @@ export const CHARTS: readonly Chart[] = [
     title: 'New posters per month',
     summary: 'People posting to a list for the first time: for all lists their first message to any list, for one list their first message to it.',
     renderer: 'line',
-    scopes: (catalog) => listScopes(catalog.projects.values(), catalog.items(MESSAGE_KIND)),
-    available: (catalog) => catalog.items(MESSAGE_KIND).length > 0,
+    ...LIST_SCOPES,
     prepare: ({ catalog }) => newPosterSeries(catalog.events),
     data: (series, scope, { siteTitle }) => newPostersChartData(series, scope, siteTitle),
   }),
@@ -137,8 +141,7 @@ export const CHARTS: readonly Chart[] = [
     title: 'Threads with a reply per month',
     summary: 'Of the threads started each month, the percentage that someone other than the starter replied to, for all lists or one list.',
     renderer: 'line',
-    scopes: (catalog) => listScopes(catalog.projects.values(), catalog.items(MESSAGE_KIND)),
-    available: (catalog) => catalog.items(MESSAGE_KIND).length > 0,
+    ...LIST_SCOPES,
     // The thread kind's summaries are the mail kind's ThreadSummary.
     prepare: ({ catalog }) => threadReplySeries(catalog.items(THREAD_KIND) as readonly ThreadSummary[], catalog.events),
     data: (series, scope, { siteTitle }) => repliedThreadsChartData(series, scope, siteTitle),
@@ -148,8 +151,7 @@ export const CHARTS: readonly Chart[] = [
     title: 'Time to first reply per month',
     summary: 'Median hours from the start of a thread to the first reply by someone else, by the month the thread started, for all lists or one list.',
     renderer: 'line',
-    scopes: (catalog) => listScopes(catalog.projects.values(), catalog.items(MESSAGE_KIND)),
-    available: (catalog) => catalog.items(MESSAGE_KIND).length > 0,
+    ...LIST_SCOPES,
     prepare: ({ catalog }) => threadReplySeries(catalog.items(THREAD_KIND) as readonly ThreadSummary[], catalog.events),
     data: (series, scope, { siteTitle }) => firstReplyChartData(series, scope, siteTitle),
   }),
