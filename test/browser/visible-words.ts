@@ -150,6 +150,16 @@ export function mailText(html: string): string {
   return visibleText(`<main>${parts.join('\n')}</main>`);
 }
 
+/** The body text of the messages on a mail page as shown (own words and signatures, not folded quotes), a blank line between paragraphs. */
+export function mailBody(html: string): string {
+  const paras: string[] = [];
+  for (const [, article] of html.matchAll(/<article class="mail"[^>]*>([\s\S]*?)<\/article>/g)) {
+    const open = article!.replace(/<details\b[\s\S]*?<\/details>/g, ' ');
+    for (const [, p] of open.matchAll(/<p class="prose\b[^"]*"[^>]*>([\s\S]*?)<\/p>/g)) paras.push(visibleText(`<main>${p}</main>`).trim());
+  }
+  return paras.join('\n\n');
+}
+
 /** Like readPages, with the words of `mailText`: every thread or message page under `dist/<dir>/`. */
 export function readMailPages(dist: string, dir: 'threads' | 'messages'): VisiblePage[] {
   return readPages(dist, dir, mailText);
