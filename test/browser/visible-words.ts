@@ -75,14 +75,14 @@ export function samplePages(pages: VisiblePage[], seed: string, count: number): 
 }
 
 /** Every page `dist/<dir>/<source>/<id>/index.html`, by path. */
-export function readPages(dist: string, dir: string): VisiblePage[] {
+export function readPages(dist: string, dir: string, text: (html: string) => string = visibleText): VisiblePage[] {
   const pages: VisiblePage[] = [];
   for (const source of readdirSync(join(dist, dir), { withFileTypes: true })) {
     if (!source.isDirectory()) continue;
     for (const id of readdirSync(join(dist, dir, source.name), { withFileTypes: true })) {
       if (!id.isDirectory()) continue;
       const path = `${dir}/${source.name}/${id.name}/`;
-      pages.push({ path, words: candidateWords(visibleText(readFileSync(join(dist, path, 'index.html'), 'utf8'))) });
+      pages.push({ path, words: candidateWords(text(readFileSync(join(dist, path, 'index.html'), 'utf8'))) });
     }
   }
   return pages.sort((a, b) => (a.path < b.path ? -1 : 1));
@@ -95,14 +95,23 @@ export interface RareWord {
   pages: number;
 }
 
+/** The term the index keeps for a word (lunr's Porter stemmer): `asked`, `asks` and `ask` are all `ask`. */
+export function indexTerm(word: string): string {
+  return lunr.stemmer(new lunr.Token(word, {})).toString();
+}
+
 /**
  * `count` pages of `from` drawn with `seed` among those showing a rare word,
  * and for each up to `perPage` of its words (random, not stop words) that
- * appear on at most `maxPages` of `all` pages, each word once overall.
+ * appear on at most `maxPages` of `all` pages, each word once overall. With
+ * `byTerm`, a word is rare when its index term is (`ask` on two pages is not
+ * rare when `asked` is on a hundred): what the index will find for it.
  */
-export function pickRareWords(all: VisiblePage[], from: VisiblePage[], opts: { seed: string; count: number; perPage: number; maxPages: number }): RareWord[] {
-  const df = new Map<string, number>();
-  for (const p of all) for (const w of p.words) df.set(w, (df.get(w) ?? 0) + 1);
+export function pickRareWords(all: VisiblePage[], from: VisiblePage[], opts: { seed: string; count: number; perPage: number; maxPages: number; byTerm?: boolean }): RareWord[] {
+  const key = opts.byTerm ? indexTerm : (w: string) => w;
+  const terms = new Map<string, number>();
+  for (const p of all) for (const t of new Set([...p.words].map(key))) terms.set(t, (terms.get(t) ?? 0) + 1);
+  const df = { get: (w: string) => terms.get(key(w)) };
   const rng = new Rng(`${opts.seed}/words`);
   const order = samplePages(from, opts.seed, from.length);
   const used = new Set<string>();
@@ -120,4 +129,38 @@ export function pickRareWords(all: VisiblePage[], from: VisiblePage[], opts: { s
     }
   }
   return out;
+}
+
+/**
+ * What a reader sees of the mail on a thread or message page: the subject
+ * heading, and of each message its poster, subject, own words, signature
+ * and attachment names. Left out: folded quotes and list footers (closed
+ * `<details>`: the quoted messages' and the list's words, which search finds
+ * on those messages), the page's navigation and the component's labels.
+ */
+export function mailText(html: string): string {
+  const main = /<main\b[^>]*>([\s\S]*)<\/main>/i.exec(html)?.[1] ?? html;
+  const parts = [/<h1\b[^>]*>([\s\S]*?)<\/h1>/.exec(main)?.[1] ?? ''];
+  for (const [, article] of main.matchAll(/<article class="mail"[^>]*>([\s\S]*?)<\/article>/g)) {
+    const open = article!.replace(/<details\b[\s\S]*?<\/details>/g, ' ');
+    for (const m of open.matchAll(/<strong\b[^>]*>(<a\b[\s\S]*?)<\/strong>|<p class="(?:prose|subject)\b[^"]*"[^>]*>([\s\S]*?)<\/p>/g)) parts.push(m[1] ?? m[2]!);
+    const files = /<div class="attachments"[^>]*>[\s\S]*?<ul[^>]*>([\s\S]*?)<\/ul>/.exec(open)?.[1] ?? '';
+    for (const [, li] of files.matchAll(/<li\b[^>]*>([\s\S]*?)<\/li>/g)) parts.push(li!.replace(/ \([^()]*\)( — removed by the archive)?$/, ''));
+  }
+  return visibleText(`<main>${parts.join('\n')}</main>`);
+}
+
+/** The body text of the messages on a mail page as shown (own words and signatures, not folded quotes), a blank line between paragraphs. */
+export function mailBody(html: string): string {
+  const paras: string[] = [];
+  for (const [, article] of html.matchAll(/<article class="mail"[^>]*>([\s\S]*?)<\/article>/g)) {
+    const open = article!.replace(/<details\b[\s\S]*?<\/details>/g, ' ');
+    for (const [, p] of open.matchAll(/<p class="prose\b[^"]*"[^>]*>([\s\S]*?)<\/p>/g)) paras.push(visibleText(`<main>${p}</main>`).trim());
+  }
+  return paras.join('\n\n');
+}
+
+/** Like readPages, with the words of `mailText`: every thread or message page under `dist/<dir>/`. */
+export function readMailPages(dist: string, dir: 'threads' | 'messages'): VisiblePage[] {
+  return readPages(dist, dir, mailText);
 }

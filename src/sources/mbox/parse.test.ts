@@ -164,6 +164,10 @@ describe('parseMessage headers', () => {
     expect(await from('"Doe, Jane" <Jane.Doe@Example.org>')).toEqual({ name: 'Doe, Jane', address: 'Jane.Doe@example.org' });
     expect(await from('=?UTF-8?Q?Luc=eda?= <l@example.org>')).toEqual({ name: 'Lucía', address: 'l@example.org' });
     expect(await from('Undisclosed')).toEqual({ name: 'Undisclosed', address: undefined });
+    // Regression: markup in an unquoted name was read as the address (`script`), so the poster became "Unknown poster".
+    expect(await from('<script>alert(1)</script> <evil@example.org>')).toEqual({ name: '<script>alert(1)</script>', address: 'evil@example.org' });
+    expect(await from('<b onmouseover="alert(1)">Mallory</b> <m@Example.ORG>')).toEqual({ name: '<b onmouseover="alert(1)">Mallory</b>', address: 'm@example.org' });
+    expect(await from('=?UTF-8?B?PGk+RXZlPC9pPg==?= <eve@example.org>')).toEqual({ name: '<i>Eve</i>', address: 'eve@example.org' });
     const none = await parseMessage(utf8('Subject: x\n\nbody'));
     expect([none.from, none.flags]).toEqual([{ name: '', address: undefined }, ['message-id-synthesised', 'date-missing', 'from-missing']]);
   });

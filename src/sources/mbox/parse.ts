@@ -332,15 +332,22 @@ function normaliseAddress(address: string | undefined): string | undefined {
   return at < 0 ? a : `${a.slice(0, at)}@${a.slice(at + 1).toLowerCase()}`;
 }
 
+/** A From header's last `<local@domain>` and what comes before it. */
+const TRAILING_ADDRESS = /^(.*?)\s*<\s*([^\s<>@]+@[^\s<>@]+)\s*>\s*$/s;
+
 function readFrom(raw: string | undefined, email: Email): Mailbox | undefined {
   if (raw === undefined || raw.trim() === '') return undefined;
   const pm = PIPERMAIL_FROM.exec(raw);
   if (pm) return { name: cleanName(decodeHeader(pm[3] ?? '')), address: normaliseAddress(`${pm[1]}@${pm[2]}`) };
   const from = raw.includes('=?') ? addressParser(relabelUtf8Words(raw))[0] : email.from;
-  if (from) {
-    const box = from.group ? from.group[0] : from;
-    if (box) return { name: cleanName(box.name), address: normaliseAddress(box.address) };
-  }
+  const box = from?.group ? from.group[0] : from;
+  if (box?.address?.includes('@')) return { name: cleanName(box.name), address: normaliseAddress(box.address) };
+  // Markup in an unquoted name (`<b>Mallory</b> <m@example.org>`) makes the address parser take
+  // its first `<` for the address, which then has no at sign: the address is the last one in
+  // angle brackets and the name what comes before it.
+  const trailing = TRAILING_ADDRESS.exec(raw);
+  if (trailing && !trailing[1]!.includes('@')) return { name: cleanName(decodeHeader(trailing[1]!)), address: normaliseAddress(trailing[2]) };
+  if (box) return { name: cleanName(box.name), address: normaliseAddress(box.address) };
   return { name: cleanName(decodeHeader(raw)), address: undefined };
 }
 
