@@ -26,8 +26,10 @@ export function messageToDoc(source: string, m: Message, s: MessageSummary, peop
   const who = personKey(source, m.author.id);
   const hidden = people.isHidden(who);
   const p = hidden ? undefined : people.person(who);
+  // The poster's name is in the body, not in `people`: a name finds the person's page, then what
+  // they own (changes), before the many messages that merely carry it.
   const body = [
-    `List ${m.list}.${threadTitle && threadTitle !== s.title ? ` In thread: ${threadTitle}.` : ''}`,
+    `${p ? `By ${p.name}. ` : ''}List ${m.list}.${threadTitle && threadTitle !== s.title ? ` In thread: ${threadTitle}.` : ''}`,
     hidden ? '' : cut(people.redact(ownWords(m)), MAX_MESSAGE_CHARS),
     m.attachments.filter((a) => !a.signature).map((a) => a.name).join(' '),
   ].filter(Boolean).join('\n\n');
@@ -36,7 +38,6 @@ export function messageToDoc(source: string, m: Message, s: MessageSummary, peop
     path: s.path,
     title: maskEmail(s.title),
     body: maskEmail(body),
-    people: p ? maskEmail([p.name, p.username].filter(Boolean).join(' ')) : undefined,
     ...(p ? { byline: maskEmail(p.name) } : {}),
     source,
     kind: 'message',
@@ -53,7 +54,7 @@ export function threadToDoc(source: string, t: Thread, s: ThreadSummary, people:
   });
   const starter = people.isHidden(s.starter) ? undefined : people.person(s.starter);
   const body = [
-    `List ${t.list}. ${s.messages} message${s.messages === 1 ? '' : 's'}. Participants: ${names.join(', ') || 'none shown'}.`,
+    `List ${t.list}. ${s.messages} message${s.messages === 1 ? '' : 's'}${starter ? `, started by ${starter.name}` : ''}. Participants: ${names.join(', ') || 'none shown'}.`,
     opening && !people.isHidden(s.starter) ? cut(people.redact(ownWords(opening)), THREAD_OPENING_CHARS) : '',
   ].filter(Boolean).join('\n\n');
   return {
@@ -61,7 +62,6 @@ export function threadToDoc(source: string, t: Thread, s: ThreadSummary, people:
     path: s.path,
     title: maskEmail(s.title),
     body: maskEmail(body),
-    people: starter ? maskEmail(starter.name) : undefined,
     ...(starter ? { byline: maskEmail(starter.name) } : {}),
     source,
     kind: 'thread',
