@@ -52,6 +52,7 @@ export class Catalog {
   private readonly byPerson = new Map<string, ActivityEvent[]>();
   private readonly byPlace = new Map<string, ItemSummary[]>();
   private redactPattern?: RegExp;
+  private strictPattern?: RegExp | null;
 
   constructor(
     private readonly config: Pick<AgoraConfig, 'affiliations' | 'privacy'>,
@@ -204,6 +205,24 @@ export class Catalog {
     return text.replace(this.redactPattern, OPTED_OUT_NAME);
   }
 
+  /**
+   * `redact`, and also the first names of opted-out people ("Hi Connor,", a "Connor" sign-off):
+   * for conversations (mail), where people are greeted and sign by first name. Another person
+   * with the same first name loses it too there: the opt-out weighs more.
+   */
+  redactStrict(text: string): string {
+    const full = this.redact(text);
+    if (this.strictPattern === undefined) {
+      const firsts = [...this.hidden]
+        .flatMap((k) => [...(this.seen.get(k)?.names ?? [])])
+        .filter((n) => !PLACEHOLDER.test(n) && /\s/.test(n.trim()))
+        .map((n) => n.trim().split(/\s+/)[0]!)
+        .filter((f) => f.length > 2);
+      this.strictPattern = firsts.length ? new RegExp(`(?<![\\p{L}\\p{N}_])(?:${[...new Set(firsts)].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_])`, 'gu') : null;
+    }
+    return this.strictPattern ? full.replace(this.strictPattern, 'a participant') : full;
+  }
+
   /** A counted contributor: a known human who did not opt out. */
   counts(key: string): boolean {
     return this.seen.has(key) && !this.bots.has(key) && !this.hidden.has(key);
@@ -339,6 +358,7 @@ export function peopleView(catalog: Catalog): PeopleView {
     isBot: (key) => catalog.isBot(key),
     person: (key) => catalog.people.get(key),
     redact: (t) => catalog.redact(t),
+    redactStrict: (t) => catalog.redactStrict(t),
   };
 }
 

@@ -109,6 +109,8 @@ export interface PeopleView {
   person(personKey: string): { name: string; username?: string; path?: string } | undefined;
   /** Free text with opted-out people's names replaced. */
   redact(text: string): string;
+  /** `redact`, and opted-out people's first names too: for conversations, where people greet and sign by first name. */
+  redactStrict(text: string): string;
 }
 
 /** One fact at the top of an item page: text, a time, a person (by key) or an outside link. */

@@ -15,6 +15,8 @@ export interface PersonActivity {
   reviewed: readonly { change: ChangeSummary; date: string }[];
   /** Their acts on items of other kinds, newest first, as the page's timeline words them ("posted: Subject"). */
   other?: readonly string[];
+  /** All their acts, of every kind: the page's timeline says when it shows only the latest. */
+  acts?: number;
 }
 
 /**
@@ -46,6 +48,7 @@ export function personToDoc(person: Person, activity: PersonActivity): SearchDoc
     `Changes authored: ${list(authored.slice(0, PERSON_LISTED).map(listed))}.${more(authored.length, 'most recently updated')}`,
     `Reviews given: ${list(reviewed.slice(0, PERSON_LISTED).map((r) => listed(r.change)))}.${more(reviewed.length, 'most recent')}`,
     ...(other.length ? [`Other activity: ${list(other.slice(0, PERSON_LISTED))}.`] : []),
+    ...(activity.acts !== undefined && activity.acts > PERSON_LISTED ? [`Activity: showing the ${PERSON_LISTED} most recent of ${activity.acts}.`] : []),
   ];
   const body = [summary.join(' '), ...lists].join('\n\n');
   return {

@@ -50,7 +50,7 @@ export const personProvider: SearchDocumentProvider = async function* ({ catalog
         const item = catalog.item(e.kind, e.item);
         return item ? [`${catalog.kinds.get(e.kind)?.acts[e.act]?.did ?? e.act}: ${item.title}`] : [];
       });
-    yield personToDoc(person, { authored, reviewed, other });
+    yield personToDoc(person, { authored, reviewed, other, acts: events.length });
   }
 };
 

@@ -10,7 +10,8 @@ import { drivers } from '../../sources/index.ts';
 import { Store } from '../../store/store.ts';
 import { runSync } from '../../sync/run.ts';
 import type { SearchDoc } from '../types.ts';
-import { listMonths, threadOfMessage, threadsOfMonth } from './views.ts';
+import { listMonths, QUOTE_LEFT_OUT, redactMessage, threadOfMessage, threadsOfMonth } from './views.ts';
+import { Message } from '../../model/mail.ts';
 import type { MessageSummary, ThreadSummary } from './summary.ts';
 
 let dir: string;
@@ -74,5 +75,18 @@ describe('mail kinds in the catalog', () => {
     expect(text).not.toMatch(/kim at example|lee at example|@example\./i);
     expect(text).not.toMatch(/Kim Example/);
     expect(docs.find((d) => d.kind === 'person')!.title).toBe('Lée Example');
+  });
+
+  // Regression: an opted-out poster's words showed where others quoted them, and their first name where
+  // others greeted them ("Hi Connor,").
+  it("leaves an opted-out poster's quoted words and first name out of the pages of others' messages", async () => {
+    const { catalog, store } = site;
+    const reply = catalog.items<MessageSummary>('message').find((m) => m.isReply && !catalog.isHidden(m.author))!;
+    const item = (await store.source('pm').get('message', reply.id, Message))!;
+    const shown = redactMessage(item.data, (t) => catalog.redactStrict(t));
+    const quote = shown.segments.find((seg) => seg.kind === 'quote')!;
+    expect(quote.text).toBe(QUOTE_LEFT_OUT);
+    expect(JSON.stringify(shown)).not.toMatch(/Kim/);
+    expect(catalog.redactStrict('Hi Kim, thanks. Kimberly and Kim Example too.')).toBe('Hi a participant, thanks. Kimberly and A contributor (opted out) too.');
   });
 });

@@ -30,7 +30,7 @@ export function messageToDoc(source: string, m: Message, s: MessageSummary, peop
   // they own (changes), before the many messages that merely carry it.
   const body = [
     `${p ? `By ${p.name}. ` : ''}List ${m.list}.${threadTitle && threadTitle !== s.title ? ` In thread: ${threadTitle}.` : ''}`,
-    hidden ? '' : cut(people.redact(ownWords(m)), MAX_MESSAGE_CHARS),
+    hidden ? '' : cut(people.redactStrict(ownWords(m)), MAX_MESSAGE_CHARS),
     m.attachments.filter((a) => !a.signature).map((a) => a.name).join(' '),
   ].filter(Boolean).join('\n\n');
   return {
@@ -55,7 +55,7 @@ export function threadToDoc(source: string, t: Thread, s: ThreadSummary, people:
   const starter = people.isHidden(s.starter) ? undefined : people.person(s.starter);
   const body = [
     `List ${t.list}. ${s.messages} message${s.messages === 1 ? '' : 's'}${starter ? `, started by ${starter.name}` : ''}. Participants: ${names.join(', ') || 'none shown'}.`,
-    opening && !people.isHidden(s.starter) ? cut(people.redact(ownWords(opening)), THREAD_OPENING_CHARS) : '',
+    opening && !people.isHidden(s.starter) ? cut(people.redactStrict(ownWords(opening)), THREAD_OPENING_CHARS) : '',
   ].filter(Boolean).join('\n\n');
   return {
     id: `${source}:thread:${t.key}`,

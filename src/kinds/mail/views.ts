@@ -78,11 +78,22 @@ export function listMonthPath(slug: string, month: string): string {
   return `lists/${slug}/${month}/`;
 }
 
-/** A message with opted-out people's names replaced in everything a page shows of it. */
-export function redactMessage<M extends { subject: string; segments: { text: string; attribution?: string }[] }>(m: M, redact: (text: string) => string): M {
+/** What a quote of an opted-out person's words shows instead of them. */
+export const QUOTE_LEFT_OUT = '(Quoted words of a participant who asked to be left out.)';
+
+/**
+ * A message with opted-out people's names replaced in everything a page shows of it (`redact`
+ * should be the strict one: first names too), and their words left out where a reply quotes them
+ * (a quote whose attribution named them).
+ */
+export function redactMessage<M extends { subject: string; segments: { kind: string; text: string; attribution?: string }[] }>(m: M, redact: (text: string) => string): M {
   return {
     ...m,
     subject: redact(m.subject),
-    segments: m.segments.map((s) => ({ ...s, text: redact(s.text), ...(s.attribution !== undefined ? { attribution: redact(s.attribution) } : {}) })),
+    segments: m.segments.map((s) => {
+      const attribution = s.attribution === undefined ? undefined : redact(s.attribution);
+      const theirs = s.kind === 'quote' && attribution !== undefined && attribution !== s.attribution;
+      return { ...s, text: theirs ? QUOTE_LEFT_OUT : redact(s.text), ...(attribution !== undefined ? { attribution } : {}) };
+    }),
   };
 }
