@@ -46,15 +46,13 @@ export function messageToDoc(source: string, m: Message, s: MessageSummary, peop
   };
 }
 
-/** A thread as a search document: subject, who took part, and the start of its opening message. */
+/** A thread as a search document: subject, list and the start of its opening message; who started it as its byline. */
 export function threadToDoc(source: string, t: Thread, s: ThreadSummary, people: PeopleView, opening?: Message): SearchDoc {
-  const names = s.participants.flatMap((k) => {
-    const p = people.isHidden(k) ? undefined : people.person(k);
-    return p ? [p.name] : [];
-  });
   const starter = people.isHidden(s.starter) ? undefined : people.person(s.starter);
   const body = [
-    `List ${t.list}. ${s.messages} message${s.messages === 1 ? '' : 's'}${starter ? `, started by ${starter.name}` : ''}. Participants: ${names.join(', ') || 'none shown'}.`,
+    // Who took part is on the thread's messages and people's pages: short thread documents that
+    // repeat names would outrank a person's own changes for their name.
+    `List ${t.list}. ${s.messages} message${s.messages === 1 ? '' : 's'}.`,
     opening && !people.isHidden(s.starter) ? cut(people.redactStrict(ownWords(opening)), THREAD_OPENING_CHARS) : '',
   ].filter(Boolean).join('\n\n');
   return {
