@@ -26,11 +26,10 @@ export function messageToDoc(source: string, m: Message, s: MessageSummary, peop
   const who = personKey(source, m.author.id);
   const hidden = people.isHidden(who);
   const p = hidden ? undefined : people.person(who);
-  // The poster's name is the result's byline, not indexed: a name finds the person's pages, then
-  // what they own (changes), before the hundreds of messages they posted. The message is still
-  // found by their name where it signs with it.
+  // The poster's name is in the body, not in `people`: a name finds the person's page, then what
+  // they own (changes), before the many messages that merely carry it.
   const body = [
-    `List ${m.list}.${threadTitle && threadTitle !== s.title ? ` In thread: ${threadTitle}.` : ''}`,
+    `${p ? `By ${p.name}. ` : ''}List ${m.list}.${threadTitle && threadTitle !== s.title ? ` In thread: ${threadTitle}.` : ''}`,
     hidden ? '' : cut(people.redactStrict(ownWords(m)), MAX_MESSAGE_CHARS),
     m.attachments.filter((a) => !a.signature).map((a) => a.name).join(' '),
   ].filter(Boolean).join('\n\n');
