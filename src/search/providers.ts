@@ -14,7 +14,9 @@ export const kindProvider: SearchDocumentProvider = async function* (site: Site)
   for (const def of catalog.presentKinds()) {
     if (!def.search) continue;
     for (const src of site.loaded.config.sources) {
-      for await (const item of site.store.source(src.id).items(def.kind, def.schema)) {
+      // Read without the schema: loadSite checked these same files against it moments ago, and at
+      // 100k items a second check is seconds of the build for nothing.
+      for await (const item of site.store.source(src.id).items(def.kind)) {
         const key = catalog.keyOf(item);
         const summary = key === undefined ? undefined : catalog.item(def.kind, key);
         if (!summary) continue;
