@@ -40,9 +40,10 @@ export async function syncDemo(config: AgoraConfig, dataDir: string, log: Logger
       const store = new Store(dataDir);
       const served = (s: SourceConfig): SourceConfig => {
         if (s === source) return { ...source, url: sim.url, webUrl: source.webUrl ?? source.url };
-        if (!mail || !MAIL_TYPES.has(s.type) || typeof s.url !== 'string') return s;
-        if (!s.url.startsWith(DEMO_LISTS_ORIGIN)) throw new Error(`demo mail source ${s.id}: its url must start with ${DEMO_LISTS_ORIGIN}`);
-        return { ...s, url: mail.url + s.url.slice(DEMO_LISTS_ORIGIN.length), webUrl: s.url } as SourceConfig;
+        const url = (s as { url?: unknown }).url;
+        if (!mail || !MAIL_TYPES.has(s.type) || typeof url !== 'string') return s;
+        if (!url.startsWith(DEMO_LISTS_ORIGIN)) throw new Error(`demo mail source ${s.id}: its url must start with ${DEMO_LISTS_ORIGIN}`);
+        return { ...s, url: mail.url + url.slice(DEMO_LISTS_ORIGIN.length), webUrl: url } as SourceConfig;
       };
       // A fixed identity key per demo source (a real store makes a random one): the snapshot is
       // then the same on every run. The demo's people are fictional, so this key guards nothing.

@@ -105,8 +105,55 @@ export const MboxSourceConfig = z
   });
 export type MboxSourceConfig = z.infer<typeof MboxSourceConfig>;
 
+/**
+ * A meeting bot's published logs (MeetBot, meetingology, …): the base of its
+ * directory listings, e.g. https://meetings.opendev.org/meetings/ (one folder
+ * per team, then per year).
+ */
+export const MeetbotSourceConfig = z.strictObject({
+  id: sourceId,
+  type: z.literal('meetbot'),
+  url: httpUrl,
+  /** Team folders (meeting ids) to read; every folder the listing shows when absent. */
+  teams: z.array(z.string().regex(/^[^/\\]+$/, 'expected a folder name')).min(1).optional(),
+  /** Oldest meeting to sync; the whole archive when absent. */
+  since: isoDate.optional(),
+  /** Nicks (or case-insensitive patterns) that are bots besides the meeting bots Agora knows. */
+  bots: z.array(botEntry).default([]),
+  /** Base URL for links to the logs, when it differs from `url` (a mirror, the demo simulator). */
+  webUrl: httpUrl.optional(),
+  /** Request timeout in seconds. */
+  timeout: z.number().positive().default(60),
+  /** Retries for 429, 5xx and timeouts. */
+  retries: z.number().int().min(0).max(10).default(4),
+  /** Downloads at once. */
+  concurrency: z.number().int().min(1).max(16).default(4),
+});
+export type MeetbotSourceConfig = z.infer<typeof MeetbotSourceConfig>;
+
+/**
+ * Meeting definitions in the irc-meetings YAML format: `path`, a folder of
+ * `*.yaml` files (relative to the config file), or `repo`, a git URL or local
+ * repository whose `dir` folder holds them.
+ */
+export const IrcMeetingsSourceConfig = z
+  .strictObject({
+    id: sourceId,
+    type: z.literal('irc-meetings'),
+    path: z.string().min(1).optional(),
+    repo: z.string().min(1).optional(),
+    branch: z.string().min(1).optional(),
+    /** The folder of the repository that holds the YAML files. */
+    dir: z.string().min(1).default('meetings'),
+    since: isoDate.optional(),
+  })
+  .superRefine((c, ctx) => {
+    if ((c.path === undefined) === (c.repo === undefined)) ctx.addIssue({ code: 'custom', path: ['path'], message: 'expected either path (a folder of YAML files) or repo (a git repository), not both and not neither' });
+  });
+export type IrcMeetingsSourceConfig = z.infer<typeof IrcMeetingsSourceConfig>;
+
 /** The built-in upstream types; later issues add their own to this list. */
-const BUILT_IN_SOURCES = [GerritSourceConfig, PipermailSourceConfig, HyperkittySourceConfig, MboxSourceConfig] as const;
+const BUILT_IN_SOURCES = [GerritSourceConfig, PipermailSourceConfig, HyperkittySourceConfig, MboxSourceConfig, MeetbotSourceConfig, IrcMeetingsSourceConfig] as const;
 export type BuiltInSourceConfig = z.infer<(typeof BUILT_IN_SOURCES)[number]>;
 
 /**
