@@ -43,7 +43,17 @@ export function parseConfigText(text: string, path: string, sourceTypes: readonl
 
 /** A source's `path` (a local file or folder) is written relative to the config file; drivers get it absolute. */
 function withResolvedPaths(config: AgoraConfig, dir: string): AgoraConfig {
-  return { ...config, sources: config.sources.map((s) => ('path' in s && typeof s.path === 'string' ? { ...s, path: resolve(dir, s.path) } : s)) };
+  const local = (v: unknown): v is string => typeof v === 'string' && !/^[a-z][a-z0-9+.-]*:\/\/|^[^/]+@[^/:]+:/i.test(v);
+  return {
+    ...config,
+    sources: config.sources.map((s) => {
+      let out = s;
+      if ('path' in s && typeof s.path === 'string') out = { ...out, path: resolve(dir, s.path) };
+      // A repository is a git URL (kept as written) or a local clone (relative to the config file).
+      if ('repo' in s && local(s.repo)) out = { ...out, repo: resolve(dir, s.repo) };
+      return out;
+    }),
+  };
 }
 
 function readConfigFile(path: string): string {

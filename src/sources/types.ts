@@ -57,6 +57,11 @@ export interface SyncContext<C extends SourceConfig = SourceConfig> {
   skip(where: string, reason: string): void;
   /** Records something the run did but the manager should know (a wrong upstream clock, a removal held back). */
   warn(where: string, message: string): void;
+  /**
+   * A folder this source may keep working copies in (a git clone), outside the
+   * store: kept between runs, never published, safe to delete.
+   */
+  cacheDir: string;
   /** The sync machine's clock (ms since the epoch); injectable for tests. */
   now(): number;
   /**

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { AgoraConfig, SourceConfig } from '../config/schema.ts';
 import { parseItemId, type Item } from '../model/item.ts';
 import { keyedId, newIdentityKey } from '../lib/identity.ts';
@@ -40,6 +41,8 @@ export interface RunOptions {
   now?: () => number;
   /** Clock the sources read (cursor limits, wrong-clock checks); real time by default. */
   clock?: () => number;
+  /** Where sources keep working copies (`<cache>/<source id>`); `.cache/agora` beside the store by default. */
+  cacheDir?: string;
 }
 
 /**
@@ -99,6 +102,7 @@ async function syncOne(source: SourceConfig, opts: RunOptions, now: () => number
       signal: opts.signal,
       log: opts.log,
       now: opts.clock ?? Date.now,
+      cacheDir: join(opts.cacheDir ?? join(dirname(opts.store.root), '.cache', 'agora'), source.id),
       identityId: (value) => {
         identityUsed = true;
         return keyedId(identityKey, value);

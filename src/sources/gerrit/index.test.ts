@@ -31,6 +31,7 @@ function fakeContext(config: GerritSourceConfig, over: Partial<SyncContext<Gerri
     warn: (where, reason) => void warnings.push({ where, reason }),
     now: () => Date.parse('2024-04-01T00:00:00Z'),
     identityId: (v) => `id-${v}`,
+    cacheDir: '/nonexistent/agora-cache',
     stored: async function* () {},
     remove: () => {},
     progress: (p) => void notes.push(p.note ?? ''),
