@@ -1,0 +1,55 @@
+/**
+ * Parsed meetbot output to the portal's `meeting` item (pure). Addresses the
+ * bots print (`.hello` answers, `#info` lines) are masked in every text before
+ * anything is stored.
+ */
+import type { MeetbotSourceConfig } from '../../config/schema.ts';
+import { maskDeep } from '../../lib/privacy.ts';
+import { makeItem, type Item } from '../../model/item.ts';
+import { foldNick, Meeting, MEETING_KIND } from '../../model/meeting.ts';
+
+/**
+ * Meeting bots and the infrastructure bots that sit in meeting channels, by
+ * folded nick: their lines are bot lines, they are nobody's attendance.
+ */
+export const KNOWN_BOTS: ReadonlySet<string> = new Set(['meetbot', 'meetingology', 'zodbot', 'openstack', 'opendevmeet', 'opendevstatus', 'opendevreview', 'ubottu', 'ubotu', 'supybot', 'limnoria', 'gerritbot', 'purplebot', 'collabot', 'irc-meetbot', 'lurkbot']);
+
+/** Whether a nick is a bot: a known one, or one the config lists (a nick, or a case-insensitive pattern). */
+export function botMatcher(config: Pick<MeetbotSourceConfig, 'bots'>): (nick: string) => boolean {
+  const patterns = config.bots.map((b) => new RegExp(b, 'i'));
+  return (nick) => {
+    const folded = foldNick(nick);
+    return KNOWN_BOTS.has(folded) || patterns.some((p) => p.test(nick) || p.test(folded));
+  };
+}
+
+/** What the driver knows of a meeting besides its parse: where its files are and which one the log came from. */
+export interface MeetingOrigin {
+  key: string;
+  team: string;
+  files: Meeting['files'];
+  from: Meeting['from'];
+  /** Flags of the reading (charset guessed, minutes disagree…), added to the parser's. */
+  flags: string[];
+}
+
+/** The parsed parts of a meeting, as derive.ts gives them. */
+export type DerivedMeeting = Omit<Meeting, 'key' | 'team' | 'files' | 'from' | 'log' | 'flags'> & { flags: string[]; meetingName?: string };
+
+export function toMeeting(derived: DerivedMeeting, log: Meeting['log'], origin: MeetingOrigin): Meeting {
+  const { meetingName: _name, flags, ...rest } = derived;
+  const data: Meeting = {
+    ...rest,
+    key: origin.key,
+    team: origin.team,
+    log,
+    from: origin.from,
+    files: origin.files,
+    flags: [...new Set([...flags, ...origin.flags])].sort(),
+  };
+  return Meeting.parse(maskDeep(data));
+}
+
+export function meetingItem(config: Pick<MeetbotSourceConfig, 'id' | 'url'>, meeting: Meeting): Item<Meeting> {
+  return makeItem({ source: config.id, type: 'meetbot', origin: config.url, kind: MEETING_KIND, nativeId: meeting.key, updatedOn: meeting.end, data: meeting });
+}
