@@ -1,7 +1,9 @@
 import { defineDriver, type SourceDriver } from './types.ts';
 import { gerritDriver } from './gerrit/index.ts';
 import { hyperkittyDriver } from './hyperkitty/index.ts';
+import { ircMeetingsDriver } from './irc-meetings/index.ts';
 import { mboxDriver } from './mbox/index.ts';
+import { meetbotDriver } from './meetbot/index.ts';
 import { pipermailDriver } from './pipermail/index.ts';
 
 /** Every upstream type Agora can sync, keyed by the config's `type`. A new upstream adds one line here. */
@@ -10,6 +12,8 @@ export const drivers: ReadonlyMap<string, SourceDriver> = new Map<string, Source
   ['pipermail', defineDriver(pipermailDriver)],
   ['hyperkitty', defineDriver(hyperkittyDriver)],
   ['mbox', defineDriver(mboxDriver)],
+  ['meetbot', defineDriver(meetbotDriver)],
+  ['irc-meetings', defineDriver(ircMeetingsDriver)],
 ]);
 
 /** The built-in drivers plus those the plugins bring, keyed by type. */
