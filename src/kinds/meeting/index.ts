@@ -63,3 +63,4 @@ export const scheduleKind = defineKind<Schedule, ScheduleSummary>({
 export * from './summary.ts';
 export * from './views.ts';
 export { meetingToDoc, scheduleToDoc } from './search.ts';
+export * from './site.ts';

@@ -201,3 +201,35 @@ export function openActionsByOwner(actions: readonly TrackedAction[]): { owner: 
   }
   return [...by.values()].sort((a, b) => b.actions.length - a.actions.length || a.nick.localeCompare(b.nick));
 }
+
+const FREQUENCY_WORDS: Record<string, string> = {
+  weekly: 'Weekly',
+  'biweekly-odd': 'Every two weeks (odd ISO weeks)',
+  'biweekly-even': 'Every two weeks (even ISO weeks)',
+  quadweekly: 'Every four weeks',
+  'quadweekly-alternate': 'Every four weeks (alternate weeks)',
+  adhoc: 'When needed (ad hoc)',
+};
+
+/** "Weekly on Thursday at 14:00 UTC, #openstack-meeting"; a frequency Agora does not know is shown as written. */
+export function slotWords(slot: Pick<import('../../model/meeting.ts').Slot, 'frequency' | 'day' | 'time' | 'irc' | 'known'>): string {
+  const first = /^first-(\w+)$/.exec(slot.frequency);
+  const how = FREQUENCY_WORDS[slot.frequency] ?? (first ? `First ${first[1]![0]!.toUpperCase()}${first[1]!.slice(1)} of the month` : `"${slot.frequency}" (not a frequency Agora knows)`);
+  const on = first || slot.frequency === 'adhoc' ? '' : ` on ${slot.day}`;
+  return `${how}${on} at ${slot.time.slice(0, 2)}:${slot.time.slice(2)} UTC, #${slot.irc}`;
+}
+
+/** Text cut into plain parts and http(s) links (nothing else becomes a link: `javascript:` stays text). */
+export function linkParts(text: string): { text: string; href?: string }[] {
+  const out: { text: string; href?: string }[] = [];
+  let at = 0;
+  for (const m of text.matchAll(/\bhttps?:\/\/[^\s<>"'`]+/gi)) {
+    // Trailing punctuation closes the sentence, not the URL.
+    const url = m[0].replace(/[).,;:!?\]]+$/, '');
+    if (m.index > at) out.push({ text: text.slice(at, m.index) });
+    out.push({ text: url, href: url });
+    at = m.index + url.length;
+  }
+  if (at < text.length) out.push({ text: text.slice(at) });
+  return out;
+}
