@@ -23,6 +23,8 @@ export interface MeetingsView {
 }
 
 const memo = new WeakMap<object, MeetingsView>();
+/** Folders of meetings/ that are pages, not sources. */
+const RESERVED = new Set(['teams', 'actions', 'decisions']);
 
 /** `now` places "next meeting": the build's time (pages update it in the reader's browser). */
 export function meetingsView(catalog: { items(kind: string): readonly ItemSummary[] }, now: Date = new Date()): MeetingsView {
@@ -30,6 +32,8 @@ export function meetingsView(catalog: { items(kind: string): readonly ItemSummar
   if (had) return had;
   const meetings = catalog.items(MEETING_KIND) as readonly MeetingSummary[];
   const schedules = catalog.items(SCHEDULE_KIND) as readonly ScheduleSummary[];
+  const clash = meetings.find((m) => RESERVED.has(m.source));
+  if (clash) throw new Error(`source id "${clash.source}" names a meetings page folder (meetings/${clash.source}/): give the meetbot source another id`);
   const teams = buildTeams(meetings, schedules, now);
   const bySlug = new Map<string, Team>();
   for (const t of teams) {
