@@ -138,7 +138,7 @@ export function meetingsHeldChartData(series: MeetingsHeldSeries, scope: ChartSc
   const points = t?.first !== undefined && t.last !== undefined ? zeroFill(t.counts, t.first, t.last) : [];
   return {
     title: `Meetings held per month: ${where}`,
-    description: `Meetings ${where} held in each month (UTC).`,
+    description: `Meetings held by ${where} in each month (UTC).`,
     unit,
     series: [{ ...TEAM_MEETINGS_SERIES, points }],
     source,
