@@ -9,11 +9,12 @@ import { measureCharts } from './charts.ts';
 
 const place = (source: string, name: string, slug = name) => [placeKey(source, name), { key: placeKey(source, name), source, name, slug }] as const;
 const LIST_CHARTS = ['list-activity', 'new-posters', 'replied-threads', 'first-reply'];
+const MEETING_CHARTS = ['meetings-held', 'meeting-attendance', 'action-items'];
 
 describe('measureCharts', () => {
   it('gives every registered chart a row, and says so when a Gerrit-only corpus has no mail for the list charts', () => {
     const events = EVENTS.map((e, i) => ({ ...e, kind: 'change', item: `demo:${i}` }));
-    const catalog: ChartCatalog = { items: () => [], changes: CHANGES, events, projects: new Map([place('demo', 'aurora/compute'), place('demo', 'aurora/docs')]), people: new Map() };
+    const catalog: ChartCatalog = { items: () => [], changes: CHANGES, events, projects: new Map([place('demo', 'aurora/compute'), place('demo', 'aurora/docs')]), people: new Map(), meetingActions: () => [] };
     const rows = measureCharts({ catalog, siteTitle: 'Bench', unknownOrg: 'Unknown affiliation' });
     expect(rows.map((r) => r.id)).toEqual(CHARTS.map((c) => c.id));
     for (const r of rows) {
@@ -22,7 +23,9 @@ describe('measureCharts', () => {
     }
     const lists = rows.filter((r) => LIST_CHARTS.includes(r.id));
     expect(lists.map((r) => [r.id, r.scopes, r.note])).toEqual(LIST_CHARTS.map((id) => [id, 1, 'no data: this corpus has no mail']));
-    expect(rows.filter((r) => !LIST_CHARTS.includes(r.id)).map((r) => [r.id, r.scopes, r.note])).toEqual([['activity', 3, undefined], ['contributors', 3, undefined]]);
+    // The meeting charts measure their empty `all` scope too (the note's wording is the list charts').
+    expect(rows.filter((r) => MEETING_CHARTS.includes(r.id)).map((r) => [r.id, r.scopes, r.note])).toEqual(MEETING_CHARTS.map((id) => [id, 1, expect.stringMatching(/^no data/)]));
+    expect(rows.filter((r) => !LIST_CHARTS.includes(r.id) && !MEETING_CHARTS.includes(r.id)).map((r) => [r.id, r.scopes, r.note])).toEqual([['activity', 3, undefined], ['contributors', 3, undefined]]);
   });
 
   it('measures the list charts for every list of a corpus with mail', () => {
@@ -32,6 +35,7 @@ describe('measureCharts', () => {
       events: MAIL_EVENTS,
       projects: new Map([place('demo', 'aurora-dev', 'demo/aurora-dev'), place('mirror', 'aurora-dev', 'mirror/aurora-dev'), place('demo', 'aurora-users')]),
       people: new Map(),
+      meetingActions: () => [],
     };
     const rows = measureCharts({ catalog, siteTitle: 'Bench', unknownOrg: 'Unknown affiliation' });
     expect(rows.filter((r) => LIST_CHARTS.includes(r.id)).map((r) => [r.id, r.scopes, r.note])).toEqual(LIST_CHARTS.map((id) => [id, 4, undefined]));

@@ -16,6 +16,8 @@ export * from './pages.ts';
 export { Catalog, namesFor, peopleView, placeKey } from './catalog.ts';
 // The change kind's list pages, statuses and votes, for the review pages.
 export * from '../kinds/change/index.ts';
+// Action items followed across a team's meetings, for the action-items chart (src/charts/site.ts).
+export { trackActions } from '../kinds/meeting/views.ts';
 
 export interface Site {
   loaded: LoadedConfig;

@@ -7,13 +7,16 @@ import { textAlternative } from './text-alt.ts';
 import { CHANGES } from './__fixtures__/changes.ts';
 import { EVENTS, ORGS } from './__fixtures__/events.ts';
 import { MAIL_EVENTS, MAIL_MESSAGES, MAIL_THREADS } from './__fixtures__/mail.ts';
+import { ACTIONS, MEETINGS } from './__fixtures__/meetings.ts';
 import { placeKey } from '../lib/places.ts';
 import { Catalog } from '../catalog/catalog.ts';
 import { defaultKinds } from '../kinds/index.ts';
 import type { Change } from '../model/change.ts';
 import { makeItem } from '../model/item.ts';
 import { MESSAGE_KIND as MODEL_MESSAGE_KIND, THREAD_KIND as MODEL_THREAD_KIND, type Message, type Thread } from '../model/mail.ts';
+import { MEETING_KIND as MODEL_MEETING_KIND, type Meeting } from '../model/meeting.ts';
 import { MESSAGE_KIND, THREAD_KIND } from './lists.ts';
+import { ALL_TEAMS_SCOPE, MEETING_KIND } from './meetings.ts';
 import { scopeWords, type ChartScope } from './scopes.ts';
 import { chartCatalog } from './site.ts';
 
@@ -21,8 +24,10 @@ const UNKNOWN = 'Unknown affiliation';
 /** The charts of code review, and those of mailing lists (whose scopes are lists only). */
 const REVIEW_CHARTS = ['activity', 'contributors'];
 const LIST_CHARTS = ['list-activity', 'new-posters', 'replied-threads', 'first-reply'];
-/** Charts of rates (a share, a median): a month with nothing to measure has no point. */
-const RATE_CHARTS = ['replied-threads', 'first-reply'];
+/** The charts of IRC meetings (whose scopes are teams only). */
+const MEETING_CHARTS = ['meetings-held', 'meeting-attendance', 'action-items'];
+/** Series of rates (a share, a median): a month with nothing to measure has no point. */
+const RATE_SERIES = ['replied', 'median-hours', 'median-people'];
 const reviewCharts = CHARTS.filter((c) => REVIEW_CHARTS.includes(c.id));
 
 const catalog: ChartCatalog = {
@@ -35,6 +40,7 @@ const catalog: ChartCatalog = {
   ),
   // The catalog names unknown people with UNKNOWN_ORG; the registry entry must not treat it as an organisation.
   people: new Map([...Object.entries(ORGS).map(([k, org]) => [k, { org }] as const), ['demo:9', { org: UNKNOWN }]]),
+  meetingActions: () => [],
 };
 const context: ChartContext = { catalog, siteTitle: 'Demo', unknownOrg: UNKNOWN };
 
@@ -48,13 +54,25 @@ const mailCatalog: ChartCatalog = {
     [listPlace('demo', 'aurora-dev', 'demo/aurora-dev'), listPlace('mirror', 'aurora-dev', 'mirror/aurora-dev'), listPlace('demo', 'aurora-users', 'aurora-users'), listPlace('demo', 'aurora/compute', 'aurora/compute')].map((p) => [p.key, p]),
   ),
   people: new Map(),
+  meetingActions: () => [],
 };
 const mailContext: ChartContext = { ...context, catalog: mailCatalog };
 const LIST_SCOPES = ['all', 'projects/aurora-users', 'projects/demo/aurora-dev', 'projects/mirror/aurora-dev'];
+/** Three teams (two named `alpha`, in two sources), a list and a code-review project without meetings. */
+const meetingCatalog: ChartCatalog = {
+  ...mailCatalog,
+  items: (kind) => (kind === MEETING_KIND ? MEETINGS : mailCatalog.items(kind)),
+  projects: new Map(
+    [listPlace('demo', 'alpha', 'demo/alpha'), listPlace('mirror', 'alpha', 'mirror/alpha'), listPlace('demo', 'beta', 'beta'), listPlace('demo', 'aurora-dev', 'demo/aurora-dev'), listPlace('demo', 'aurora/compute', 'aurora/compute')].map((p) => [p.key, p]),
+  ),
+  meetingActions: () => ACTIONS,
+};
+const meetingContext: ChartContext = { ...context, catalog: meetingCatalog };
+const MEETING_SCOPES = ['all', 'projects/beta', 'projects/demo/alpha', 'projects/mirror/alpha'];
 const REVIEW_SCOPES = ['all', 'projects/aurora/compute', 'projects/aurora/docs'];
 
 describe('the chart registry', () => {
-  it('has the activity chart (its URLs stay), the contributors chart and the list charts', () => {
+  it('has the activity chart (its URLs stay), the contributors chart, the list charts and the meeting charts', () => {
     expect(CHARTS.map((c) => [c.id, c.renderer])).toEqual([
       ['activity', 'line'],
       ['contributors', 'stacked'],
@@ -62,25 +80,30 @@ describe('the chart registry', () => {
       ['new-posters', 'line'],
       ['replied-threads', 'line'],
       ['first-reply', 'line'],
+      ['meetings-held', 'stacked'],
+      ['meeting-attendance', 'line'],
+      ['action-items', 'line'],
     ]);
-    expect(CHARTS.map((c) => c.id)).toEqual([...REVIEW_CHARTS, ...LIST_CHARTS]);
+    expect(CHARTS.map((c) => c.id)).toEqual([...REVIEW_CHARTS, ...LIST_CHARTS, ...MEETING_CHARTS]);
     expect(chartById('contributors')?.title).toBe('Active contributors by organisation');
     expect(chartById('nope')).toBeUndefined();
   });
 
-  it('names the mail kinds as the model does (chart code may not import it)', () => {
-    expect([MESSAGE_KIND, THREAD_KIND]).toEqual([MODEL_MESSAGE_KIND, MODEL_THREAD_KIND]);
+  it('names the mail and meeting kinds as the model does (chart code may not import it)', () => {
+    expect([MESSAGE_KIND, THREAD_KIND, MEETING_KIND]).toEqual([MODEL_MESSAGE_KIND, MODEL_THREAD_KIND, MODEL_MEETING_KIND]);
   });
 
   it('has clean, distinct routes for every chart and scope', () => {
     expect(routeProblems(CHARTS.map((c) => ({ id: c.id, scopes: c.scopes(catalog) })))).toEqual([]);
     expect(routeProblems(CHARTS.map((c) => ({ id: c.id, scopes: c.scopes(mailCatalog) })))).toEqual([]);
+    expect(routeProblems(CHARTS.map((c) => ({ id: c.id, scopes: c.scopes(meetingCatalog) })))).toEqual([]);
   });
 
   describe.each(CHARTS.map((c) => [c.id, c] as const))('%s', (id, chart) => {
     const lists = LIST_CHARTS.includes(id);
-    const scopes = chart.scopes(lists ? mailCatalog : catalog);
-    const dataOf = chart.load(lists ? mailContext : context);
+    const meetings = MEETING_CHARTS.includes(id);
+    const scopes = chart.scopes(lists ? mailCatalog : meetings ? meetingCatalog : catalog);
+    const dataOf = chart.load(lists ? mailContext : meetings ? meetingContext : context);
 
     it('has words, a known renderer and the all scope first, then one per project (per list for the list charts)', () => {
       expect(chart.title).toMatch(/^[A-Z]/);
@@ -93,28 +116,35 @@ describe('the chart registry', () => {
         expect(scopes.slice(1).map((s) => s.place)).toEqual([placeKey('demo', 'aurora-users'), placeKey('demo', 'aurora-dev'), placeKey('mirror', 'aurora-dev')]);
         return;
       }
+      if (meetings) {
+        // Not the list or the code-review project: they have no meetings.
+        expect(scopes.map((s) => s.id)).toEqual(MEETING_SCOPES);
+        expect(scopes.map((s) => s.label)).toEqual(['All teams', 'beta', 'alpha (demo)', 'alpha (mirror)']);
+        expect(scopes.slice(1).map((s) => s.place)).toEqual([placeKey('demo', 'beta'), placeKey('demo', 'alpha'), placeKey('mirror', 'alpha')]);
+        return;
+      }
       expect(scopes.map((s) => s.id)).toEqual(REVIEW_SCOPES);
       expect(scopes.slice(1).map((s) => s.project)).toEqual(['aurora/compute', 'aurora/docs']);
       expect(scopes.slice(1).map((s) => s.place)).toEqual([placeKey('demo', 'aurora/compute'), placeKey('demo', 'aurora/docs')]);
     });
 
-    it.each(lists ? LIST_SCOPES : REVIEW_SCOPES)('gives %s monthly data (zero-filled counts), an SVG, a table and a text alternative', (scopeId) => {
+    it.each(lists ? LIST_SCOPES : meetings ? MEETING_SCOPES : REVIEW_SCOPES)('gives %s monthly data (zero-filled counts), an SVG, a table and a text alternative', (scopeId) => {
       const scope = scopes.find((s) => s.id === scopeId)!;
       const data = dataOf(scope);
       expect(data.title).toContain(scopeWords(scope));
-      expect(data.title).toContain(scope.project ?? (lists ? 'all lists' : 'all projects'));
+      expect(data.title).toContain(scope.project ?? (lists ? 'all lists' : meetings ? 'all teams' : 'all projects'));
       expect(data.series.length).toBeGreaterThan(0);
       const months = allMonths(data);
       expect(months.length).toBeGreaterThan(0);
       for (const s of data.series) {
-        if (RATE_CHARTS.includes(id)) expect(months, s.id).toEqual(expect.arrayContaining(s.points.map((p) => p.month)));
+        if (RATE_SERIES.includes(s.id)) expect(months, s.id).toEqual(expect.arrayContaining(s.points.map((p) => p.month)));
         else expect(s.points.map((p) => p.month), s.id).toEqual(months);
         expect(s.points.every((p) => isMonth(p.month) && Number.isFinite(p.value) && p.value >= 0)).toBe(true);
         if (id === 'replied-threads') expect(s.points.every((p) => p.value <= 100)).toBe(true);
       }
       // Ascending; counts in consecutive months, with no gaps.
       expect([...months].sort()).toEqual(months);
-      if (!RATE_CHARTS.includes(id)) months.slice(1).forEach((m, i) => expect(m).toBe(addMonths(months[i]!, 1)));
+      if (!data.series.every((s) => RATE_SERIES.includes(s.id))) months.slice(1).forEach((m, i) => expect(m).toBe(addMonths(months[i]!, 1)));
       const svg = RENDERERS[chart.renderer].render(data, { id: 'c' });
       expect(svg).toMatch(/^<svg [^>]*role="img"/);
       expect(svg).toContain(`<title id="c-title">`);
@@ -289,6 +319,83 @@ describe('list charts of a real catalog: bots and opted-out people', () => {
   it('does not count a reply by a bot or by someone who opted out, nor a thread a bot started', () => {
     expect(data('replied-threads')).toEqual({ replied: { '2024-01': 0, '2024-02': 100 } });
     expect(data('first-reply')).toEqual({ 'median-hours': { '2024-02': 2 } });
+  });
+});
+
+describe('the meeting charts', () => {
+  const meetingCharts = CHARTS.filter((c) => MEETING_CHARTS.includes(c.id));
+
+  it.each(meetingCharts.map((c) => [c.id, c] as const))('%s: only the all scope, with no data, on a site without meetings (and not shown there)', (_id, chart) => {
+    for (const c of [catalog, mailCatalog]) {
+      expect(chart.available?.(c)).toBe(false);
+      expect(chart.scopes(c)).toEqual([ALL_TEAMS_SCOPE]);
+    }
+    expect(chart.available?.(meetingCatalog)).toBe(true);
+    const data = chart.load(context)(ALL_TEAMS_SCOPE);
+    expect(allMonths(data)).toEqual([]);
+    expect(textAlternative(data)).toMatch(/: all teams: no data yet\.$/);
+    expect(RENDERERS[chart.renderer].render(data, { id: 'c' })).toContain('No data yet');
+  });
+
+  it('keep two sources’ teams of the same name apart', () => {
+    const [, , demoAlpha, mirrorAlpha] = chartById('meetings-held')!.scopes(meetingCatalog);
+    const first = (id: string, scope: ChartScope) => chartById(id)!.load(meetingContext)(scope).series.map((s) => s.points[0]);
+    expect(first('meetings-held', demoAlpha!)).toEqual([{ month: '2024-01', value: 2 }]);
+    expect(first('meetings-held', mirrorAlpha!)).toEqual([{ month: '2024-02', value: 1 }]);
+    expect(first('action-items', mirrorAlpha!)).toEqual([{ month: '2024-02', value: 1 }, { month: '2024-02', value: 1 }, { month: '2024-02', value: 0 }]);
+  });
+});
+
+describe('meeting charts of a real catalog: bots, opted-out people and carried-over actions', () => {
+  const attendee = (account: string, lines: number, extra: { isBot?: boolean; chair?: boolean } = {}) => ({ account, nick: account, lines, isBot: extra.isBot ?? false, chair: extra.chair ?? false });
+  const act = (text: string, owner: string, time: string) => ({ type: 'action' as const, text, owners: [owner], time });
+  const meeting = (source: string, start: string, attendees: Meeting['attendees'], notes: Meeting['notes']) => {
+    const key = `dev.${start.slice(0, 16).replace('T', '-').replace(':', '.')}`;
+    const data: Meeting = { key, team: 'dev', title: 'Dev meeting', start, end: start.replace(':00:00Z', ':45:00Z'), ended: true, attendees, topics: [], notes, votes: [], log: [], from: 'log.txt', files: {}, flags: [] };
+    return makeItem({ source, type: 'meetbot', origin: `https://${source}.example.org/meetings/`, kind: MODEL_MEETING_KIND, nativeId: key, updatedOn: data.end, data });
+  };
+  const bot = attendee('meetbot', 20, { isBot: true });
+  const full = new Catalog({ affiliations: {}, privacy: { optOut: ['hidden'] } }, defaultKinds());
+  // January: ada and bob speak, with the bot and someone who opted out; ada's action is carried into the next meeting, the hidden one's is not.
+  full.add(meeting('irc', '2024-01-04T15:00:00Z', [attendee('ada', 10, { chair: true }), attendee('bob', 5), bot, attendee('hidden', 3), attendee('quiet', 0)], [act('ada to write the docs', 'ada', '2024-01-04T15:10:00Z'), act('hidden to review', 'hidden', '2024-01-04T15:20:00Z')]));
+  full.add(meeting('irc', '2024-01-11T15:00:00Z', [attendee('ada', 4, { chair: true }), bot], [act('ada to write the docs', 'ada', '2024-01-11T15:10:00Z')]));
+  // February: the docs action is not carried over (closed); another source's `dev` raises one that stays open.
+  full.add(meeting('irc', '2024-02-01T15:00:00Z', [attendee('ada', 4, { chair: true }), attendee('bob', 2), attendee('hidden', 1), bot], []));
+  full.add(meeting('irc2', '2024-02-08T15:00:00Z', [attendee('carol', 6, { chair: true }), bot], [act('carol to test the release', 'carol', '2024-02-08T15:10:00Z')]));
+  full.finish();
+  const realContext: ChartContext = { catalog: chartCatalog(full), siteTitle: 'Demo', unknownOrg: UNKNOWN };
+  const data = (id: string) => {
+    const chart = chartById(id)!;
+    expect(chart.available!(realContext.catalog)).toBe(true);
+    const scopes = chart.scopes(realContext.catalog);
+    expect(scopes.map((s) => [s.id, s.label, s.place])).toEqual([
+      ['all', 'All teams', undefined],
+      ['projects/irc/dev', 'dev (irc)', full.place('irc', 'dev')!.key],
+      ['projects/irc2/dev', 'dev (irc2)', full.place('irc2', 'dev')!.key],
+    ]);
+    const dataOf = chart.load(realContext);
+    return scopes.map((scope) => Object.fromEntries(dataOf(scope).series.map((s) => [s.id, Object.fromEntries(s.points.map((p) => [p.month, p.value]))])));
+  };
+
+  it('counts meetings by team and source', () => {
+    const [all, irc, irc2] = data('meetings-held');
+    expect(all).toEqual({ 'team-dev-irc': { '2024-01': 2, '2024-02': 1 }, 'team-dev-irc2': { '2024-01': 0, '2024-02': 1 } });
+    expect(irc).toEqual({ meetings: { '2024-01': 2, '2024-02': 1 } });
+    expect(irc2).toEqual({ meetings: { '2024-02': 1 } });
+  });
+
+  it('counts as attendees neither the bot nor someone who opted out, nor anyone who said nothing', () => {
+    const [all, irc] = data('meeting-attendance');
+    // January: 2 people (ada, bob) and 1 (ada); February: 2 (ada, bob) in irc and 1 (carol) in irc2.
+    expect(irc).toEqual({ 'median-people': { '2024-01': 1.5, '2024-02': 2 }, meetings: { '2024-01': 2, '2024-02': 1 } });
+    expect(all).toEqual({ 'median-people': { '2024-01': 1.5, '2024-02': 1.5 }, meetings: { '2024-01': 2, '2024-02': 2 } });
+  });
+
+  it('follows an action carried over to the meeting that drops it, and counts items whoever owns them', () => {
+    const [all, irc, irc2] = data('action-items');
+    expect(irc).toEqual({ open: { '2024-01': 1, '2024-02': 0 }, raised: { '2024-01': 2, '2024-02': 0 }, closed: { '2024-01': 1, '2024-02': 1 } });
+    expect(irc2).toEqual({ open: { '2024-02': 1 }, raised: { '2024-02': 1 }, closed: { '2024-02': 0 } });
+    expect(all).toEqual({ open: { '2024-01': 1, '2024-02': 1 }, raised: { '2024-01': 2, '2024-02': 1 }, closed: { '2024-01': 1, '2024-02': 1 } });
   });
 });
 

@@ -8,8 +8,12 @@
  * Entries see the catalog only through `ChartCatalog`, handed to them by
  * site.ts (the one chart module that loads the site).
  */
-import type { ItemSummary, Person, ProjectSummary, ThreadSummary } from '../catalog/types.ts';
+import type { ItemSummary, MeetingSummary, Person, ProjectSummary, ThreadSummary } from '../catalog/types.ts';
+import { actionItemSeries, actionItemsChartData } from './action-items.ts';
 import { activityChartData, activitySeries, type ActivityChange } from './activity.ts';
+import { attendanceChartData, attendanceSeries } from './meeting-attendance.ts';
+import { MEETING_KIND, meetingScopes, type MeetingAction } from './meetings.ts';
+import { meetingsHeldChartData, meetingsHeldSeries } from './meetings-held.ts';
 import { contributorChartData, contributorSeries } from './contributors.ts';
 import { listActivityChartData, listActivitySeries } from './list-activity.ts';
 import { listScopes, MESSAGE_KIND, THREAD_KIND, type ListEvent } from './lists.ts';
@@ -34,6 +38,8 @@ export interface ChartCatalog {
   readonly people: ReadonlyMap<string, Pick<Person, 'org'>>;
   /** Summaries of any kind, newest update first (for charts of kinds the core does not know). */
   items(kind: string): readonly ItemSummary[];
+  /** Action items followed across each team's meetings (the meeting kind's `trackActions`, one source at a time); read once, by the action-items chart. */
+  meetingActions(): readonly MeetingAction[];
 }
 
 export interface ChartContext {
@@ -88,6 +94,15 @@ const LIST_SCOPES = {
   scopes: (catalog: ChartCatalog) => listScopes(catalog.projects.values(), catalog.items(MESSAGE_KIND)),
   available: (catalog: ChartCatalog) => catalog.items(MESSAGE_KIND).length > 0,
 };
+
+/** The scopes and availability every meeting chart shares. */
+const MEETING_SCOPES = {
+  scopes: (catalog: ChartCatalog) => meetingScopes(catalog.projects.values(), catalog.items(MEETING_KIND)),
+  available: (catalog: ChartCatalog) => catalog.items(MEETING_KIND).length > 0,
+};
+
+/** The meeting kind's summaries (settled: attendees are counted people only). */
+const meetingsOf = (catalog: ChartCatalog) => catalog.items(MEETING_KIND) as readonly MeetingSummary[];
 
 export const CHARTS: readonly Chart[] = [
   defineChart({
@@ -154,6 +169,38 @@ export const CHARTS: readonly Chart[] = [
     ...LIST_SCOPES,
     prepare: ({ catalog }) => threadReplySeries(catalog.items(THREAD_KIND) as readonly ThreadSummary[], catalog.events),
     data: (series, scope, { siteTitle }) => firstReplyChartData(series, scope, siteTitle),
+  }),
+  // IRC meetings: scopes only for teams with meetings (meetingScopes), and only on a site with meetings.
+  defineChart({
+    id: 'meetings-held',
+    title: 'Meetings held per month',
+    summary: 'Meetings held each month, stacked by team (the teams with the most meetings, the others together), for all teams or one team.',
+    renderer: 'stacked',
+    ...MEETING_SCOPES,
+    // Bands are named like the teams' scopes (with the source when two sources have a team of that name).
+    prepare: ({ catalog }) => {
+      const labels = new Map(MEETING_SCOPES.scopes(catalog).flatMap((s) => (s.place === undefined ? [] : [[s.place, s.label] as const])));
+      return meetingsHeldSeries(meetingsOf(catalog), labels);
+    },
+    data: (series, scope, { siteTitle }) => meetingsHeldChartData(series, scope, siteTitle),
+  }),
+  defineChart({
+    id: 'meeting-attendance',
+    title: 'Meeting attendance per month',
+    summary: 'The median number of people who spoke per meeting, and the meetings held, each month, for all teams or one team.',
+    renderer: 'line',
+    ...MEETING_SCOPES,
+    prepare: ({ catalog }) => attendanceSeries(meetingsOf(catalog)),
+    data: (series, scope, { siteTitle }) => attendanceChartData(series, scope, siteTitle),
+  }),
+  defineChart({
+    id: 'action-items',
+    title: 'Action items per month',
+    summary: 'Action items open at the end of each month, and those raised and closed in it, followed from meeting to meeting, for all teams or one team.',
+    renderer: 'line',
+    ...MEETING_SCOPES,
+    prepare: ({ catalog }) => actionItemSeries(catalog.meetingActions()),
+    data: (series, scope, { siteTitle }) => actionItemsChartData(series, scope, siteTitle),
   }),
 ];
 

@@ -5,7 +5,8 @@
  * (or `activityChartFor`); components only render what it returns. This is
  * the only chart module that loads the site.
  */
-import { CHANGE_KIND, getSite, UNKNOWN_ORG, type Catalog, type ChangeSummary } from '../catalog/index.ts';
+import { CHANGE_KIND, getSite, trackActions, UNKNOWN_ORG, type Catalog, type ChangeSummary, type MeetingSummary } from '../catalog/index.ts';
+import { MEETING_KIND, trackPerSource } from './meetings.ts';
 import type { RendererName } from './renderers.ts';
 import { chartById, chartsFor, routeProblems, type Chart, type ChartCatalog, type ChartContext } from './registry.ts';
 import { ALL_SCOPE, type ChartScope } from './scopes.ts';
@@ -70,9 +71,16 @@ interface Loaded {
 
 let cache: Promise<Loaded> | undefined;
 
-/** The few views of the catalog that charts read (ChartCatalog): reviews, activity events, places, people. */
+/** The few views of the catalog that charts read (ChartCatalog): reviews, activity events, places, people, tracked action items. */
 export function chartCatalog(full: Catalog): ChartCatalog {
-  return { changes: full.items<ChangeSummary>(CHANGE_KIND), events: full.events, projects: full.places, people: full.people, items: (kind) => full.items(kind) };
+  return {
+    changes: full.items<ChangeSummary>(CHANGE_KIND),
+    events: full.events,
+    projects: full.places,
+    people: full.people,
+    items: (kind) => full.items(kind),
+    meetingActions: () => trackPerSource(full.items<MeetingSummary>(MEETING_KIND), trackActions),
+  };
 }
 
 async function load(): Promise<Loaded> {
