@@ -46,6 +46,10 @@ describe('deriveMeeting: the meeting', () => {
     expect(m.flags).toEqual(expect.arrayContaining(['no-startmeeting', 'no-endmeeting']));
   });
 
+  it('flags an empty log instead of failing', () => {
+    expect(deriveMeeting([]).flags).toEqual(expect.arrayContaining(['empty-log', 'no-startmeeting', 'no-endmeeting']));
+  });
+
   it('ignores a second #startmeeting inside the meeting, and an #endmeeting by a non-chair', () => {
     const m = derive(...START, ['bob', '#startmeeting Other'], ['bob', '#endmeeting'], ['alice', '#topic Still on'], END);
     expect(m.title).toBe('Nova team');

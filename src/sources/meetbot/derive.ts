@@ -361,6 +361,7 @@ function assemble(r: Replay, log: LogLine[], start: number, endAt: number | unde
   const lastTime = log[log.length - 1]?.time ?? startTime;
   const end = endAt !== undefined ? log[endAt]!.time : lastTime;
   if (endAt === undefined) r.flags.add('no-endmeeting');
+  if (log.length === 0) r.flags.add('empty-log');
   const { topics, notes } = minutesOf(r.items, end);
   const attendees = attendeesOf(r, opts);
   for (const n of notes) if (n.type === 'action') n.owners = ownersOf(n.text, r.people);
