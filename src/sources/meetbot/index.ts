@@ -21,11 +21,9 @@ import { eachLimited } from '../../lib/pool.ts';
 import { MEETING_KIND, type LogLine, type Meeting } from '../../model/meeting.ts';
 import type { SourceDriver, SyncContext, SyncOutcome } from '../types.ts';
 import { entriesOf, MeetbotClient, type ListingState, type RequestCounts } from './client.ts';
-import { crossCheck, deriveMeeting, meetingFromMinutes } from './derive.ts';
-import { decodeLog, parseMeetbotFileName } from './files.ts';
 import type { ListingEntry } from './listing.ts';
-import { botMatcher, meetingItem, toMeeting, type DerivedMeeting } from './map.ts';
-import { parseLogHtml, parseLogTxt, parseMinutesTxt, parseMoin, type ParsedMinutes } from './parse.ts';
+import { botMatcher, meetingItem, toMeeting } from './map.ts';
+import { crossCheck, decodeLog, deriveMeeting, meetingFromMinutes, parseLogHtml, parseLogTxt, parseMeetbotFileName, parseMinutesHtml, parseMinutesTxt, parseMoin, type DerivedMeeting, type ParsedMinutes } from './parse.ts';
 
 export type Output = 'log.txt' | 'log.html' | 'txt' | 'html' | 'moin.txt';
 
@@ -143,7 +141,7 @@ async function text(client: MeetbotClient, e: ListingEntry, flags: Set<string>):
 }
 
 /** Reads one meeting from the best of its outputs. */
-export async function readMeeting(client: MeetbotClient, set: MeetingFileSet, config: MeetbotSourceConfig, isBot: (nick: string) => boolean, skip: (where: string, reason: string) => void): Promise<Meeting> {
+export async function readMeeting(client: MeetbotClient, set: MeetingFileSet, config: MeetbotSourceConfig, isBot: (nick: string) => boolean, warn: (where: string, reason: string) => void): Promise<Meeting> {
   const day = set.start.slice(0, 10);
   const o = set.outputs;
   const flags = new Set<string>();
@@ -153,11 +151,12 @@ export async function readMeeting(client: MeetbotClient, set: MeetingFileSet, co
   let lines: LogLine[] | undefined;
   let from: Meeting['from'];
   let garbled: { line: number; text: string }[] = [];
+  let channel: string | undefined;
   if (o['log.txt']) {
     ({ lines, garbled } = parseLogTxt(await text(client, o['log.txt'], flags), day));
     from = 'log.txt';
   } else if (o['log.html']) {
-    ({ lines, garbled } = parseLogHtml(await text(client, o['log.html'], flags), day));
+    ({ lines, garbled, channel } = parseLogHtml(await text(client, o['log.html'], flags), day));
     from = 'log.html';
   } else if (o['moin.txt']) {
     moin = parseMoin(await text(client, o['moin.txt'], flags), day);
@@ -166,23 +165,26 @@ export async function readMeeting(client: MeetbotClient, set: MeetingFileSet, co
   } else from = 'minutes';
   if (o['moin.txt'] && !moin && !minutes) moin = parseMoin(await text(client, o['moin.txt'], flags), day);
   minutes ??= moin;
+  // HTML minutes are read only when they are all there is besides the log (or instead of it).
+  if (!minutes && o['html'] && !lines?.length) minutes = parseMinutesHtml(await text(client, o['html'], flags));
   if (garbled.length) {
     flags.add('garbled-lines');
     const shown = garbled.slice(0, 3).map((g) => `line ${g.line}: ${JSON.stringify(g.text.slice(0, 60))}`);
-    skip(`${o['log.txt']?.url ?? o['log.html']?.url}`, `${garbled.length} line${garbled.length === 1 ? '' : 's'} not in a log line form, left out (${shown.join('; ')}${garbled.length > 3 ? '; …' : ''})`);
+    warn(`${o['log.txt']?.url ?? o['log.html']?.url}`, `${garbled.length} line${garbled.length === 1 ? '' : 's'} not in a log line form, left out (${shown.join('; ')}${garbled.length > 3 ? '; …' : ''})`);
   }
   let derived: DerivedMeeting;
   if (lines?.length) {
-    derived = deriveMeeting(lines, { isBot });
+    derived = deriveMeeting(lines, { isBot, ...(channel ? { channel } : {}) });
     if (minutes) {
       const disagree = crossCheck(derived, minutes);
-      if (disagree.length) flags.add('minutes-disagree');
+      if (disagree.length) {
+        flags.add('minutes-disagree');
+        warn(o['txt']?.url ?? o['moin.txt']?.url ?? set.key, `the minutes and the log disagree, the log is followed: ${disagree.slice(0, 2).join('; ')}${disagree.length > 2 ? '; …' : ''}`);
+      }
     }
   } else if (minutes) {
-    derived = meetingFromMinutes(minutes, day);
-    flags.add('minutes-only');
-  } else if (o['html']) {
-    throw new Error('only HTML minutes were published; they are not read (no log, no text minutes)');
+    derived = meetingFromMinutes(minutes, day, { isBot });
+    from = 'minutes';
   } else throw new Error('no log and no minutes');
   const files: Meeting['files'] = {};
   const link = (x: Output) => linkOf(config, o[x]?.url);
@@ -191,7 +193,7 @@ export async function readMeeting(client: MeetbotClient, set: MeetingFileSet, co
   if (o['txt']) files.minutes = link('txt');
   if (o['html']) files.minutesHtml = link('html');
   if (o['moin.txt']) files.moin = link('moin.txt');
-  return toMeeting(derived, from === 'minutes' ? [] : (lines ?? []), { key: set.key, team: set.meetingId, files, from, flags: [...flags] });
+  return toMeeting(derived, { key: set.key, team: set.meetingId, files, from, flags: [...flags] });
 }
 
 async function syncMeetbot(ctx: SyncContext<MeetbotSourceConfig>, fetchFn?: typeof fetch): Promise<SyncOutcome & { counts: RequestCounts }> {

@@ -7,6 +7,7 @@ import type { MeetbotSourceConfig } from '../../config/schema.ts';
 import { maskDeep } from '../../lib/privacy.ts';
 import { makeItem, type Item } from '../../model/item.ts';
 import { foldNick, Meeting, MEETING_KIND } from '../../model/meeting.ts';
+import type { DerivedMeeting } from './derive.ts';
 
 /**
  * Meeting bots and the infrastructure bots that sit in meeting channels, by
@@ -33,16 +34,13 @@ export interface MeetingOrigin {
   flags: string[];
 }
 
-/** The parsed parts of a meeting, as derive.ts gives them. */
-export type DerivedMeeting = Omit<Meeting, 'key' | 'team' | 'files' | 'from' | 'log' | 'flags'> & { flags: string[]; meetingName?: string };
-
-export function toMeeting(derived: DerivedMeeting, log: Meeting['log'], origin: MeetingOrigin): Meeting {
-  const { meetingName: _name, flags, ...rest } = derived;
+export function toMeeting(derived: DerivedMeeting, origin: MeetingOrigin): Meeting {
+  const { meetingName: _name, owner: _owner, flags, log, ...rest } = derived;
   const data: Meeting = {
     ...rest,
     key: origin.key,
     team: origin.team,
-    log,
+    log: origin.from === 'minutes' ? [] : log,
     from: origin.from,
     files: origin.files,
     flags: [...new Set([...flags, ...origin.flags])].sort(),
