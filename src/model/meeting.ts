@@ -150,6 +150,9 @@ export const FREQUENCIES = [
   'adhoc',
 ] as const;
 
+/** The day names a slot's `day` takes, Monday first (ISO weekday = index + 1). */
+export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+
 /** One recurring slot of a meeting definition. */
 export const Slot = z.strictObject({
   /** `HHMM`, UTC. */

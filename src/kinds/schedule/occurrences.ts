@@ -20,9 +20,7 @@
  */
 import { UTCDate } from '@date-fns/utc';
 import { addDays, addMonths, getISODay, getISOWeek, startOfMonth } from 'date-fns';
-import type { Schedule, Slot } from '../../model/meeting.ts';
-
-const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+import { WEEKDAYS, type Schedule, type Slot } from '../../model/meeting.ts';
 
 /** How a frequency picks its days: every week, some ISO weeks, or the first weekday of a month. */
 export type Rule =
@@ -55,7 +53,7 @@ export function ruleOf(frequency: string): Rule {
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of an English day name, any case; undefined when it is none. */
 export function isoWeekday(day: string): number | undefined {
-  const i = DAYS.findIndex((d) => d.toLowerCase() === day.trim().toLowerCase());
+  const i = WEEKDAYS.findIndex((d) => d.toLowerCase() === day.trim().toLowerCase());
   return i < 0 ? undefined : i + 1;
 }
 
