@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Schedule, Slot } from '../../model/meeting.ts';
 import { expandCalendar } from '../../../test/ical-expand.ts';
-import { calendar, slotUids } from './ics.ts';
+import { calendar, calendarUids, slotUids } from './ics.ts';
 import { occurrences } from './occurrences.ts';
 
 function slot(frequency: string, day = 'Thursday', time = '1400', extra: Partial<Slot> = {}): Slot {
@@ -144,12 +144,20 @@ describe('calendar', () => {
   it('keeps UIDs stable from build to build and over input order', () => {
     const a = schedule('a', [slot('weekly'), slot('biweekly-odd'), slot('weekly')]);
     const b = schedule('b', [slot('first-friday', 'Friday')]);
-    const uids = (text: string) => [...text.matchAll(/^UID:(.*)$/gm)].map((m) => m[1]);
+    const uids = (text: string) => [...text.replace(/\r\n /g, '').matchAll(/^UID:(.*)\r$/gm)].map((m) => m[1]);
     const one = calendar([a, b], OPTS);
     const later = calendar([b, a], { ...OPTS, stamp: new Date('2024-09-01T12:00:00Z') });
     expect(uids(later)).toEqual(uids(one));
     expect(new Set(uids(one)).size).toBe(uids(one).length);
     expect(uids(one)).toContain('a.thursday-1400-example-meeting-weekly-2@portal.example.org');
     expect(calendar([b, a], OPTS)).toBe(one);
+  });
+
+  it('tells apart two files that share a meeting id', () => {
+    const meeting = schedule('tc', [slot('weekly')], { file: 'meetings/tc-meeting.yaml' });
+    const hours = schedule('tc', [slot('weekly')], { file: 'meetings/tc-office-hours.yaml' });
+    const text = calendar([hours, meeting], OPTS);
+    expect([...text.replace(/\r\n /g, '').matchAll(/^UID:(.*)\r$/gm)].map((m) => m[1])).toEqual(['tc-tc-meeting.thursday-1400-example-meeting-weekly@portal.example.org', 'tc-tc-office-hours.thursday-1400-example-meeting-weekly@portal.example.org']);
+    expect(calendarUids([meeting, hours], OPTS.hostname)).toEqual([['tc-tc-meeting.thursday-1400-example-meeting-weekly@portal.example.org'], ['tc-tc-office-hours.thursday-1400-example-meeting-weekly@portal.example.org']]);
   });
 });

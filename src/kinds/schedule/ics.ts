@@ -131,15 +131,27 @@ export function planSlot(slot: Slot, uid: string, opts: Pick<CalendarOptions, 's
   return rule.type === 'iso-weeks' ? alternatingEvents(slot, rule, uid, from, until) : steadyEvent(slot, rule, uid, from);
 }
 
-/** Stable ids for a schedule's slots: meeting id, day, time, channel and frequency (numbered when two slots share them). */
-export function slotUids(schedule: Schedule, hostname: string): string[] {
+/**
+ * Stable ids for a schedule's slots: meeting id, day, time, channel and frequency
+ * (numbered when two slots share them). `withFile` adds the file's name, for a
+ * meeting id that more than one file uses (irc-meetings has two `tc` files).
+ */
+export function slotUids(schedule: Schedule, hostname: string, withFile = false): string[] {
   const seen = new Map<string, number>();
+  const owner = withFile ? `${token(schedule.key)}-${token(schedule.file.replace(/^.*\//, '').replace(/\.[^.]*$/, ''))}` : token(schedule.key);
   return schedule.slots.map((s) => {
-    const base = `${token(schedule.key)}.${token(`${s.day}-${s.time}-${s.irc}-${s.frequency}`)}`;
+    const base = `${owner}.${token(`${s.day}-${s.time}-${s.irc}-${s.frequency}`)}`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     return `${n > 1 ? `${base}-${n}` : base}@${hostname}`;
   });
+}
+
+/** The slot ids of each schedule, in the order given: unique over the whole calendar. */
+export function calendarUids(schedules: Schedule[], hostname: string): string[][] {
+  const files = new Map<string, number>();
+  for (const s of schedules) files.set(s.key, (files.get(s.key) ?? 0) + 1);
+  return schedules.map((s) => slotUids(s, hostname, files.get(s.key)! > 1));
 }
 
 /** DESCRIPTION: the description, then the agenda and the chairs, as yaml2ical lists them. */
@@ -148,11 +160,14 @@ function describe(schedule: Schedule): string {
   return lines.join('\n\n');
 }
 
-/** The iCalendar text of the schedules (sorted by key, so the feed does not depend on the input order). */
+/** The iCalendar text of the schedules (sorted by key and file, so the feed does not depend on the input order). */
 export function calendar(schedules: Schedule[], opts: CalendarOptions): string {
   const cal = ical({ name: opts.name, prodId: { company: 'agora', product: 'schedules', language: 'EN' }, ...(opts.url ? { url: opts.url } : {}) });
-  for (const schedule of [...schedules].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
-    const uids = slotUids(schedule, opts.hostname);
+  const order = (a: Schedule, b: Schedule) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  const sorted = [...schedules].sort(order);
+  const allUids = calendarUids(sorted, opts.hostname);
+  sorted.forEach((schedule, n) => {
+    const uids = allUids[n]!;
     const url = opts.pageUrl?.(schedule) ?? schedule.agendaUrl;
     schedule.slots.forEach((slot, i) => {
       for (const planned of planSlot(slot, uids[i]!, opts)) {
@@ -169,7 +184,7 @@ export function calendar(schedules: Schedule[], opts: CalendarOptions): string {
         });
       }
     });
-  }
+  });
   // RFC 5545 ends every content line with CRLF, the last one too; ical-generator leaves that one off.
   return `${cal.toString().replace(/(\r\n)?$/, '')}\r\n`;
 }
