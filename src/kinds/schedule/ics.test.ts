@@ -86,6 +86,17 @@ describe('calendar', () => {
     expect(even.flatMap((e) => e.starts)).toEqual(occurrences(slot('biweekly-even'), STAMP, new Date('2034-06-01T12:00:00Z')).map((d) => d.toISOString()));
   });
 
+  it('agrees when a skip date is the first or the only meeting of a stretch', () => {
+    // 2021-01-07 opens the 2021 stretch of a biweekly-odd Thursday, 2026-12-31 closes it; 2027-01-07 is the only meeting before `until`.
+    const skipDates = ['2021-01-07', '2026-12-31', '2027-01-07'].map((date) => ({ date, reason: 'off' }));
+    const s = [schedule('edge', [slot('biweekly-odd', 'Thursday', '1400', { startDate: '2020-12-01', skipDates })])];
+    const until = new Date('2027-01-08T00:00:00Z');
+    const text = calendar(s, { ...OPTS, until });
+    expectAgreement(s, text, new Date('2020-01-01T00:00:00Z'), until);
+    expect(text).toContain('EXDATE:20210107T140000Z,20261231T140000Z');
+    expect(text).not.toContain('.y2027@');
+  });
+
   it('writes the rules calendar applications know', () => {
     const s = [schedule('r', [slot('weekly'), slot('biweekly-odd'), slot('quadweekly'), slot('first-friday', 'Friday', '1500', { duration: 30 })])];
     const { events } = expandCalendar(calendar(s, OPTS), STAMP, new Date('2025-01-01T00:00:00Z'));

@@ -26,7 +26,7 @@ import { addYears, getISOWeeksInYear, getISOWeekYear } from 'date-fns';
 import { UTCDate } from '@date-fns/utc';
 import ical, { ICalEventRepeatingFreq, ICalWeekday, type ICalRepeatingOptions } from 'ical-generator';
 import type { Schedule, Slot } from '../../model/meeting.ts';
-import { ruleOf, ruleStarts, type Rule } from './occurrences.ts';
+import { ruleOf, ruleStarts, skippedDays, type Rule } from './occurrences.ts';
 
 export interface CalendarOptions {
   /** The calendar's name (NAME, X-WR-CALNAME). */
@@ -108,7 +108,10 @@ function alternatingEvents(slot: Slot, rule: Extract<Rule, { type: 'iso-weeks' }
     if (run && last && start.getTime() - last.getTime() === gap) run.push(start);
     else runs.push([start]);
   }
-  return runs.map((run) => {
+  const skipped = skippedDays(slot);
+  // A lone meeting (a run cut short by `from` or `until`) that is called off is no event at all.
+  const kept = runs.filter((run) => run.length > 1 || !skipped.has(run[0]!.toISOString().slice(0, 10)));
+  return kept.map((run) => {
     const first = run[0]!;
     const last = run.at(-1)!;
     const planned: PlannedEvent = {
