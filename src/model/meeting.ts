@@ -127,12 +127,21 @@ export const Meeting = z.strictObject({
 });
 export type Meeting = z.infer<typeof Meeting>;
 
+/**
+ * The frequencies yaml2ical defines (its `supported_recurrences`): `biweekly-*`
+ * and `quadweekly*` pick ISO weeks by number (odd/even; `% 4` equal to 0, 1, 2
+ * or 3, `quadweekly-alternate` being 2), `first-<day>` the first such weekday
+ * of each month, `adhoc` no fixed time.
+ */
 export const FREQUENCIES = [
   'weekly',
   'biweekly-odd',
   'biweekly-even',
   'quadweekly',
   'quadweekly-alternate',
+  'quadweekly-week-1',
+  'quadweekly-week-2',
+  'quadweekly-week-3',
   'first-monday',
   'first-tuesday',
   'first-wednesday',
@@ -140,6 +149,9 @@ export const FREQUENCIES = [
   'first-friday',
   'adhoc',
 ] as const;
+
+/** The day names a slot's `day` takes, Monday first (ISO weekday = index + 1). */
+export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
 /** One recurring slot of a meeting definition. */
 export const Slot = z.strictObject({
@@ -156,6 +168,8 @@ export const Slot = z.strictObject({
   startDate: z.string().optional(),
   /** Minutes; 60 when the file does not say. */
   duration: z.number().int().positive().default(60),
+  /** Meetings called off (`skip_dates`): `YYYY-MM-DD` of the slot's occurrence, and why. */
+  skipDates: z.array(z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), reason: z.string() })).optional(),
 });
 export type Slot = z.infer<typeof Slot>;
 
