@@ -202,3 +202,8 @@ export function foldNick(nick: string): string {
   n = n.replace(/[_`^-]+$/, '');
   return n || nick.trim().toLowerCase();
 }
+
+/** A schedule's store id: its file's name without folders and `.yaml` (unique where meeting ids may repeat). */
+export function scheduleFileId(file: string): string {
+  return file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '') || file;
+}

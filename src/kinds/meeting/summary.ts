@@ -1,5 +1,5 @@
 import type { Item } from '../../model/item.ts';
-import type { Meeting, Schedule, Slot } from '../../model/meeting.ts';
+import { scheduleFileId, type Meeting, type Schedule, type Slot } from '../../model/meeting.ts';
 import { personKey } from '../../model/person.ts';
 import type { ItemSummary, KindEvent } from '../types.ts';
 
@@ -121,7 +121,7 @@ export function meetingActivity(m: Meeting, s: MeetingSummary): KindEvent[] {
 
 export function summariseSchedule({ source, data: d }: Item<Schedule>): ScheduleSummary {
   return {
-    key: `${source}:${d.key}`,
+    key: `${source}:${scheduleFileId(d.file) || d.key}`,
     kind: 'schedule',
     id: d.key,
     source,

@@ -76,8 +76,12 @@ export function buildTeams(meetings: readonly MeetingSummary[], schedules: reado
     list.push(m);
   }
   const horizon = meetings.reduce<string | undefined>((a, m) => (!a || m.start > a ? m.start : a), undefined);
+  // Files that share a meeting id (a meeting and its office hours) are one team with all their slots.
   const scheduleOf = new Map<string, ScheduleSummary>();
-  for (const s of schedules) if (!scheduleOf.has(s.id)) scheduleOf.set(s.id, s);
+  for (const s of [...schedules].sort((a, b) => a.key.localeCompare(b.key))) {
+    const had = scheduleOf.get(s.id);
+    scheduleOf.set(s.id, had ? { ...had, slots: [...had.slots, ...s.slots], flags: [...had.flags, ...s.flags], description: [had.description, s.description].filter(Boolean).join('\n\n') || undefined } : s);
+  }
   const ids = new Set([...held.keys(), ...scheduleOf.keys()]);
   const teams: Team[] = [];
   for (const id of ids) {
@@ -123,6 +127,7 @@ export interface TrackedAction {
 export function actionWords(text: string): string {
   return text
     .toLowerCase()
+    .replace(/\b(?:continue|continues|continuing|keep|keeps) to\b/g, ' ')
     .replace(/\b(still|continue|continues|continuing|to continue|carried over|carry over|cont|again|followup|follow up|follow-up|ongoing)\b/g, ' ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();

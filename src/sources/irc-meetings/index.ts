@@ -8,7 +8,7 @@
  */
 import type { IrcMeetingsSourceConfig } from '../../config/schema.ts';
 import { makeItem } from '../../model/item.ts';
-import { Schedule, SCHEDULE_KIND } from '../../model/meeting.ts';
+import { Schedule, SCHEDULE_KIND, scheduleFileId } from '../../model/meeting.ts';
 import type { SourceDriver, SyncContext, SyncOutcome } from '../types.ts';
 import { readMeetingFiles } from './client.ts';
 import { parseMeetingYaml } from './parse.ts';
@@ -31,19 +31,18 @@ async function syncSchedules(ctx: SyncContext<IrcMeetingsSourceConfig>): Promise
     }
     for (const p of parsed.problems) ctx.warn(f.file, p);
     const data = Schedule.parse(parsed.schedule);
-    if (kept.has(data.key)) {
-      ctx.skip(f.file, `meeting_id "${data.key}" is also defined by another file; this one is left out`);
-      continue;
-    }
-    kept.add(data.key);
-    await ctx.emit(makeItem({ source: config.id, type: 'irc-meetings', origin, kind: SCHEDULE_KIND, nativeId: data.key, updatedOn: '1970-01-01T00:00:00Z', data }));
+    // Keyed by file: two files may share a meeting id (a team's meeting and its office hours);
+    // the team page joins them by that id.
+    const id = scheduleFileId(data.file);
+    kept.add(id);
+    await ctx.emit(makeItem({ source: config.id, type: 'irc-meetings', origin, kind: SCHEDULE_KIND, nativeId: id, updatedOn: '1970-01-01T00:00:00Z', data }));
   }
   // Definitions gone from the folder are gone: the folder is read whole every time. A run that
   // could not read a file keeps every stored schedule (the failed one may be among them).
   if (complete) {
     for await (const item of ctx.stored(SCHEDULE_KIND)) {
-      const key = (item.data as Schedule).key;
-      if (!kept.has(key)) ctx.remove(SCHEDULE_KIND, key);
+      const id = scheduleFileId((item.data as Schedule).file);
+      if (!kept.has(id)) ctx.remove(SCHEDULE_KIND, id);
     }
   }
   return { complete, ...(revision ? { cursor: revision } : {}) };
