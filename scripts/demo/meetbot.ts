@@ -169,7 +169,7 @@ export class MeetBotSession {
     const cmd = COMMAND.exec(text);
     if (cmd) this.command(cmd[1]!.toLowerCase(), cmd[2]!, nick, t, linenum);
     else if (URL_PROTOCOLS.includes(text.split('//')[0]!)) this.addItem('LINK', nick, text, t, linenum);
-    else this.ballot(nick, text);
+    else if (nick !== this.options.botNick) this.ballot(nick, text);
   }
 
   private reply(t: number, text: string): void {

@@ -9,7 +9,8 @@
 // Python 2's `\s` without re.UNICODE: ASCII whitespace only.
 const WORD_SEP = /([ \t\n\r\f\v]+)/;
 
-const width = (s: string): number => [...s].length;
+// Code points, as Python 3 (and a wide Python 2) counts them; most text has no surrogates.
+const width = (s: string): number => (/[\uD800-\uDFFF]/.test(s) ? [...s].length : s.length);
 
 function expandTabs(text: string, tabsize = 8): string {
   if (!text.includes('\t')) return text;
