@@ -35,9 +35,11 @@ function speak(s: MeetBotSession, rng: Rng, team: string, at: number, ends: bool
 export function generateScaledMeetbot(n: number, seed = 'agora-bench'): Pick<DemoMeetings, 'files'> {
   const files: DemoMeetings['files'] = new Map();
   const rng = new Rng(`${seed}/meetbot`);
+  // A team's meetings spread over fifteen years: weekly at 10,000, further apart for fewer.
+  const apart = Math.max(1, Math.floor(780 / Math.ceil(n / TEAMS))) * WEEK;
   for (let i = 0; i < n; i++) {
     const team = `bench-team-${String((i % TEAMS) + 1).padStart(2, '0')}`;
-    const at = FIRST + Math.floor(i / TEAMS) * WEEK + (i % TEAMS) * 1800;
+    const at = FIRST + Math.floor(i / TEAMS) * apart + (i % TEAMS) * 1800;
     const s = new MeetBotSession({ flavour: 'opendev', channel: `#${team}`, botNick: 'opendevmeet', urlPrefix: 'https://meetings.aurora.example/meetings/' });
     speak(s, rng, team, at, rng.chance(0.9));
     const last = s.lines[s.lines.length - 1]!.t + 1;
