@@ -21,7 +21,7 @@
  * Last-Modified move), `touchMonth` rewrites one unchanged, `removeMonth` drops one (404 after).
  * Faults (faults.ts) fire per request: a status, a cut-off body (`truncate`: half the gzip
  * bytes), an HTML page, an empty body, or a side effect (`run`). How a resource is sent (validators,
- * 304, HEAD, faults) is in mail-http.ts; the routes stay here, in one file a little over 300
+ * 304, HEAD, faults) is in http-resource.ts; the routes stay here, in one file a little over 300
  * lines, because they share the lists' state and caches.
  */
 import { serve } from './serve.ts';
@@ -30,7 +30,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { archiveMonth, hyperkittyDate, hyperkittyExport, mbox, monthOfVolume, pipermailText, pipermailVolume, type ArchivedMessage } from '../demo/mail-archive.ts';
 import { readFacts } from '../demo/mail-read.ts';
 import { takeFault, type Fault, type SimRequest } from './faults.ts';
-import { errorPage, faulty, gz, notFound, send, type Resource } from './mail-http.ts';
+import { errorPage, faulty, gz, notFound, send, type Resource } from './http-resource.ts';
 import { hyperkittyListJson, hyperkittyListsPage, pipermailIndex, pipermailMonthPage, type HyperkittyList } from './mail-pages.ts';
 
 export interface MailSimList {

@@ -1,5 +1,5 @@
 /**
- * How the mail simulator answers, whatever was asked: a resource (status, type, bytes, mtime)
+ * How the mail and meetbot simulators answer, whatever was asked: a resource (status, type, bytes, mtime)
  * is sent as Apache sends a static file (size-mtime ETag, Last-Modified, 304 to If-None-Match or,
  * without it, If-Modified-Since; HEAD without a body), or replaced by the fault a test asked for.
  */
