@@ -9,6 +9,9 @@ import { Store } from '../../src/store/store.ts';
 import { runSync, type SourceReport } from '../../src/sync/run.ts';
 import { startGerritSimulator } from '../simulator/gerrit.ts';
 import { startMailSimulator } from '../simulator/mail.ts';
+import { startMeetbotSimulator } from '../simulator/meetings.ts';
+import { generateMeetings, MEETINGS_ORIGIN } from './meetings.ts';
+import { writeScheduleRepo } from './meetings-repo.ts';
 import { generateDemo, writeDemoFixtures } from './generate.ts';
 import { generateMail } from './mail.ts';
 
@@ -18,6 +21,14 @@ export const DEMO_LISTS_ORIGIN = 'https://lists.aurora.example';
 export const DEMO_NOW = Date.parse('2026-11-01T00:00:00Z');
 
 const MAIL_TYPES = new Set(['pipermail', 'hyperkitty', 'mbox']);
+
+/** A demo source's URL moved from its public origin to a simulator's (links keep the public one, as `webUrl`). */
+function servedAt(s: SourceConfig, origin: string, simUrl: string): SourceConfig {
+  const url = (s as { url?: unknown }).url;
+  if (typeof url !== 'string') return s;
+  if (!url.startsWith(origin)) throw new Error(`demo source ${s.id}: its url must start with ${origin}`);
+  return { ...s, url: simUrl + url.slice(origin.length), webUrl: url } as SourceConfig;
+}
 
 /**
  * The demo snapshot's whole path: generate the fictional community in
@@ -35,15 +46,20 @@ export async function syncDemo(config: AgoraConfig, dataDir: string, log: Logger
     await writeDemoFixtures(fixtures, generateDemo());
     const sim = await startGerritSimulator({ fixtureDir: fixtures });
     const mail = mailSources.length ? await startMailSimulator({ lists: generateMail() }) : undefined;
+    const wantsMeetings = config.sources.some((s) => s.type === 'meetbot' || s.type === 'irc-meetings');
+    const meetings = wantsMeetings ? generateMeetings() : undefined;
+    const meetbot = meetings && config.sources.some((s) => s.type === 'meetbot') ? await startMeetbotSimulator({ files: meetings.files }) : undefined;
+    // The schedules as a real irc-meetings repository (one commit, fixed dates: the same hash every run).
+    const scheduleRepo = meetings ? await writeScheduleRepo(join(fixtures, 'irc-meetings'), meetings.schedules) : undefined;
     try {
       log.info(`simulator on ${sim.url}${mail ? `, mail simulator on ${mail.url}` : ''}; syncing into ${dataDir}`);
       const store = new Store(dataDir);
       const served = (s: SourceConfig): SourceConfig => {
         if (s === source) return { ...source, url: sim.url, webUrl: source.webUrl ?? source.url };
-        const url = (s as { url?: unknown }).url;
-        if (!mail || !MAIL_TYPES.has(s.type) || typeof url !== 'string') return s;
-        if (!url.startsWith(DEMO_LISTS_ORIGIN)) throw new Error(`demo mail source ${s.id}: its url must start with ${DEMO_LISTS_ORIGIN}`);
-        return { ...s, url: mail.url + url.slice(DEMO_LISTS_ORIGIN.length), webUrl: url } as SourceConfig;
+        if (mail && MAIL_TYPES.has(s.type)) return servedAt(s, DEMO_LISTS_ORIGIN, mail.url);
+        if (meetbot && s.type === 'meetbot') return servedAt(s, MEETINGS_ORIGIN, meetbot.url.replace(/\/$/, ''));
+        if (scheduleRepo && s.type === 'irc-meetings') return { ...s, repo: scheduleRepo, path: undefined } as SourceConfig;
+        return s;
       };
       // A fixed identity key per demo source (a real store makes a random one): the snapshot is
       // then the same on every run. The demo's people are fictional, so this key guards nothing.
@@ -53,10 +69,11 @@ export async function syncDemo(config: AgoraConfig, dataDir: string, log: Logger
         if (typeof meta.identityKey !== 'string') await src.setMeta({ ...meta, identityKey: createHash('sha256').update(`agora-demo:${s.id}`).digest('hex') });
       }
       const demoConfig = { ...config, sources: config.sources.map(served) };
-      return await runSync(demoConfig, { store, drivers, full: true, log, clock: () => DEMO_NOW });
+      return await runSync(demoConfig, { store, drivers, full: true, log, clock: () => DEMO_NOW, cacheDir: join(fixtures, 'cache') });
     } finally {
       await sim.close();
       await mail?.close();
+      await meetbot?.close();
     }
   } finally {
     await rm(fixtures, { recursive: true, force: true });
