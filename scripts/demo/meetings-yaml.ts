@@ -5,6 +5,8 @@
  * YYYYMMDD), `chair` as "Name (nick), …" and a folded `description`. The TC's office hours have
  * a frequency yaml2ical does not know (`every-full-moon`).
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { DAY } from './calendar.ts';
 import type { MeetingTeam } from './meetings.ts';
 import { meetsOn } from './meetings.ts';
@@ -54,4 +56,10 @@ export function scheduleYaml(team: MeetingTeam, chairs: { name: string; nick: st
     description,
     '',
   ].join('\n');
+}
+
+/** Writes the schedules into `dir` (an irc-meetings `path` source reads that folder). */
+export async function writeMeetingSchedules(dir: string, schedules: ReadonlyMap<string, string>): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  for (const [file, yaml] of schedules) await writeFile(join(dir, file), yaml);
 }

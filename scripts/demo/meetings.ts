@@ -25,6 +25,7 @@ import { Rng } from './prng.ts';
 import { scheduleYaml } from './meetings-yaml.ts';
 
 export { generateScaledMeetbot } from './meetings-scaled.ts';
+export { writeMeetingSchedules } from './meetings-yaml.ts';
 
 /** The demo's meeting logs are served as if from here (the config's meetbot source points there). */
 export const MEETINGS_ORIGIN = 'https://meetings.aurora.example';

@@ -75,8 +75,12 @@ function apacheDate(t: number): string {
 
 const byName = (a: IndexEntry, b: IndexEntry) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
+// mod_autoindex keeps a folder's name with its slash, and compares names so.
+const shownName = (e: IndexEntry) => e.name + (e.dir ? '/' : '');
+const byShownName = (a: IndexEntry, b: IndexEntry) => (shownName(a) < shownName(b) ? -1 : shownName(a) > shownName(b) ? 1 : 0);
+
 function apacheOrder(entries: readonly IndexEntry[], sort: ApacheSort): IndexEntry[] {
-  const key = (a: IndexEntry, b: IndexEntry) => (sort.column === 'M' ? a.mtime - b.mtime : sort.column === 'S' ? (a.dir ? -1 : a.size) - (b.dir ? -1 : b.size) : 0) || byName(a, b);
+  const key = (a: IndexEntry, b: IndexEntry) => (sort.column === 'M' ? a.mtime - b.mtime : sort.column === 'S' ? (a.dir ? -1 : a.size) - (b.dir ? -1 : b.size) : 0) || byShownName(a, b);
   const sorted = [...entries].sort(key);
   return sort.order === 'D' ? sorted.reverse() : sorted;
 }

@@ -15,6 +15,12 @@
  * offer .txt months only; --no-validators drops ETag/Last-Modified (as HyperKitty's export);
  * --gzip-encoding sends .txt.gz with Content-Encoding: x-gzip (a misconfigured Apache);
  * e.g. --fault "match=2024-March.txt.gz,status=500" or --fault "match=export,truncate".
+ *
+ * Or serves the demo IRC meetings (scripts/demo/meetings.ts) as a meeting bot's published logs:
+ *   npm run simulator -- --meetings [--style apache|nginx] [--base /meetings/] [--seed SEED]
+ *     [--port N] [--delay MS] [--fault SPEC]...
+ * as autoindex listings <base>, <base><team>/, <base><team>/<YYYY>/ and the files under them
+ * (see meetings.ts), e.g. --fault "match=.log.txt,status=500,times=3".
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,13 +28,18 @@ import { generateMail } from '../demo/mail.ts';
 import { parseFaultSpec } from './faults.ts';
 import { startGerritSimulator } from './gerrit.ts';
 import { startMailSimulator } from './mail.ts';
+import { generateMeetings } from '../demo/meetings.ts';
+import { startMeetbotSimulator } from './meetings.ts';
 
 const USAGE = `usage: npm run simulator -- --fixtures DIR [--port N] [--delay MS] [--max-page-size N]
          [--legacy] [--ignore-start] [--always-more] [--fault SPEC]...
        npm run simulator -- --mail [--seed SEED] [--port N] [--delay MS] [--text-only LIST]...
          [--no-validators] [--gzip-encoding] [--fault SPEC]...
+       npm run simulator -- --meetings [--style apache|nginx] [--base PATH] [--seed SEED] [--port N]
+         [--delay MS] [--fault SPEC]...
   DIR holds changes.jsonl (one Gerrit ChangeInfo per line) and optionally projects.json
   --mail serves the demo mailing lists as pipermail, HyperKitty and mbox archives
+  --meetings serves the demo IRC meetings as a meeting bot's logs, in Apache or nginx listings
   SPEC is comma-separated: match=TEXT, times=N|always, status=CODE, retry-after=S, body=TEXT, truncate, html, empty
        e.g. --fault "status=503,times=2,retry-after=5" --fault "match=S=100,empty"`;
 
@@ -50,6 +61,9 @@ function main(): number | undefined {
         'text-only': { type: 'string', multiple: true, default: [] },
         'no-validators': { type: 'boolean', default: false },
         'gzip-encoding': { type: 'boolean', default: false },
+        meetings: { type: 'boolean', default: false },
+        style: { type: 'string', default: 'apache' },
+        base: { type: 'string', default: '/meetings/' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -62,7 +76,7 @@ function main(): number | undefined {
     console.log(USAGE);
     return 0;
   }
-  if (!values.fixtures && !values.mail) {
+  if (!values.fixtures && !values.mail && !values.meetings) {
     console.error(USAGE);
     return 2;
   }
@@ -74,6 +88,7 @@ function main(): number | undefined {
     return 2;
   }
   if (values.mail) return serveMail(values, faults);
+  if (values.meetings) return serveMeetings(values, faults);
   if (!values.fixtures) return 2;
   const fixtureDir = resolve(values.fixtures);
   startGerritSimulator({
@@ -137,6 +152,33 @@ function serveMail(
     },
     (err: Error) => {
       console.error(`cannot start the mail simulator: ${err.message}`);
+      process.exit(1);
+    },
+  );
+  return undefined;
+}
+
+function serveMeetings(
+  values: { seed?: string | undefined; port: string; delay: string; style: string; base: string },
+  faults: ReturnType<typeof parseFaultSpec>[],
+): number | undefined {
+  if (values.style !== 'apache' && values.style !== 'nginx') {
+    console.error(`--style must be apache or nginx, got "${values.style}"`);
+    return 2;
+  }
+  if (!values.base.startsWith('/') || !values.base.endsWith('/')) {
+    console.error(`--base must start and end with "/", got "${values.base}"`);
+    return 2;
+  }
+  const demo = generateMeetings(values.seed ? { seed: values.seed } : {});
+  startMeetbotSimulator({ files: demo.files, base: values.base, style: values.style, port: Number(values.port), delayMs: Number(values.delay), faults }).then(
+    (sim) => {
+      const teams = new Set([...demo.files.keys()].map((k) => k.split('/')[0]));
+      console.log(`meetbot simulator (${values.style}): ${sim.url}${values.base} (${demo.meetings.length} meetings, ${demo.files.size} files in ${teams.size} folders${faults.length ? `; ${faults.length} fault(s)` : ''})`);
+      stopOnSignal(sim.close);
+    },
+    (err: Error) => {
+      console.error(`cannot start the meetbot simulator: ${err.message}`);
       process.exit(1);
     },
   );
