@@ -58,7 +58,7 @@ export async function syncDemo(config: AgoraConfig, dataDir: string, log: Logger
         if (s === source) return { ...source, url: sim.url, webUrl: source.webUrl ?? source.url };
         if (mail && MAIL_TYPES.has(s.type)) return servedAt(s, DEMO_LISTS_ORIGIN, mail.url);
         if (meetbot && s.type === 'meetbot') return servedAt(s, MEETINGS_ORIGIN, meetbot.url.replace(/\/$/, ''));
-        if (scheduleRepo && s.type === 'irc-meetings') return { ...s, repo: scheduleRepo, path: undefined } as SourceConfig;
+        if (scheduleRepo && s.type === 'irc-meetings') return { ...s, repo: scheduleRepo, path: undefined, webUrl: (s as { repo?: string }).repo } as SourceConfig;
         return s;
       };
       // A fixed identity key per demo source (a real store makes a random one): the snapshot is

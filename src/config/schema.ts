@@ -145,6 +145,8 @@ export const IrcMeetingsSourceConfig = z
     branch: z.string().min(1).optional(),
     /** The folder of the repository that holds the YAML files. */
     dir: z.string().min(1).default('meetings'),
+    /** Where readers can browse the repository, when it differs from `repo` (a mirror, the demo). */
+    webUrl: httpUrl.optional(),
     since: isoDate.optional(),
   })
   .superRefine((c, ctx) => {

@@ -15,7 +15,8 @@ import { parseMeetingYaml } from './parse.ts';
 
 async function syncSchedules(ctx: SyncContext<IrcMeetingsSourceConfig>): Promise<SyncOutcome> {
   const { config } = ctx;
-  const origin = config.repo ?? config.path!;
+  // What the site shows as the source: a public URL for the repository when the config gives one.
+  const origin = config.webUrl ?? config.repo ?? config.path!;
   const { files, revision } = await readMeetingFiles({ path: config.path, repo: config.repo, branch: config.branch, dir: config.dir, cacheDir: ctx.cacheDir, log: ctx.log });
   const kept = new Set<string>();
   let complete = true;
@@ -29,7 +30,7 @@ async function syncSchedules(ctx: SyncContext<IrcMeetingsSourceConfig>): Promise
       ctx.skip(f.file, `not read, its stored schedule (if any) is kept: ${(err as Error).message}`);
       continue;
     }
-    for (const p of parsed.problems) ctx.warn(f.file, p);
+    for (const p of parsed.problems) ctx.warn(f.file, p.startsWith(`${f.file}:`) ? `line ${p.slice(f.file.length + 1)}` : p);
     const data = Schedule.parse(parsed.schedule);
     // Keyed by file: two files may share a meeting id (a team's meeting and its office hours);
     // the team page joins them by that id.
@@ -45,7 +46,8 @@ async function syncSchedules(ctx: SyncContext<IrcMeetingsSourceConfig>): Promise
       if (!kept.has(id)) ctx.remove(SCHEDULE_KIND, id);
     }
   }
-  return { complete, ...(revision ? { cursor: revision } : {}) };
+  // No cursor (it is a time elsewhere): the revision read is kept beside it.
+  return { complete, ...(revision ? { meta: { revision } } : {}) };
 }
 
 export const ircMeetingsDriver: SourceDriver<IrcMeetingsSourceConfig> = { type: 'irc-meetings', kinds: [SCHEDULE_KIND], sync: syncSchedules };
