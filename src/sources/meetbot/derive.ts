@@ -62,7 +62,7 @@ export interface DerivedMeeting {
 
 type Item =
   | { kind: 'topic'; title: string; by: string; time: string; line: number }
-  | { kind: 'note'; type: NoteType; text: string; by: string; time: string; line: number };
+  | { kind: 'entry'; type: NoteType; text: string; by: string; time: string; line: number };
 
 interface OpenVote {
   style: 'options' | 'motion';
@@ -124,7 +124,7 @@ class Replay {
   }
 
   item(type: NoteType, text: string, nick: string, i: number): void {
-    this.items.push({ kind: 'note', type, text, by: this.people.accountOf(nick), time: this.log[i]!.time, line: i });
+    this.items.push({ kind: 'entry', type, text, by: this.people.accountOf(nick), time: this.log[i]!.time, line: i });
   }
 
   /** Applies a command said by `nick` on line `i`. Returns true when it ended the meeting. */
