@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --changes N] [--messages N] [--skip-scale] [--skip-search] [--skip-mail]`
+ * `npm run bench [-- --changes N] [--messages N] [--logs N] [--skip-scale] [--skip-search] [--skip-mail] [--skip-meetings]`
  * Prints the figures the foundation issue names, each beside its target:
  *  1. demo build: time and peak RSS;
  *  2. sync + build of a large corpus (default 100,000 changes) served by the
@@ -9,7 +9,9 @@
  *  4. charts: each registered chart's build cost, for the demo and the large
  *     corpus (scripts/bench/charts.ts);
  *  5. mail: split + parse + thread throughput and peak RSS on a synthetic
- *     mbox of 100,000 messages (scripts/bench/mbox.ts).
+ *     mbox of 100,000 messages (scripts/bench/mbox.ts);
+ *  6. meetings: 10,000 meetbot logs discovered, parsed and stored, and the
+ *     requests of a re-sync with nothing new (scripts/bench/meetbot.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -20,6 +22,7 @@ import { generateScaled, writeDemoFixtures } from '../demo/generate.ts';
 import type { ChartCost } from './charts.ts';
 import { measureScript, root, type Measured } from './measure.ts';
 import { benchMbox } from './mbox.ts';
+import { benchMeetbot } from './meetbot.ts';
 
 const { values } = parseArgs({
   options: {
@@ -28,6 +31,8 @@ const { values } = parseArgs({
     'skip-search': { type: 'boolean', default: false },
     'skip-mail': { type: 'boolean', default: false },
     messages: { type: 'string', default: '100000' },
+    'skip-meetings': { type: 'boolean', default: false },
+    logs: { type: 'string', default: '10000' },
   },
 });
 
@@ -141,9 +146,19 @@ async function benchMail(n: number): Promise<void> {
   row(`mail: ${n / 1000}k messages peak RSS`, `${Math.round(r.peakRssMb)} MB`, '< 1024 MB', r.peakRssMb < 1024);
 }
 
+async function benchMeetings(n: number): Promise<void> {
+  console.error(`meetings: syncing ${n} meetbot logs…`);
+  const r = await benchMeetbot(n);
+  row(`meetings: ${n / 1000}k logs discovered, parsed, stored`, `${r.seconds.toFixed(1)} s (${r.files} files, ${r.megabytes} MB, ${r.firstRequests} requests)`, '< 60 s', r.seconds < 60);
+  row(`meetings: ${n / 1000}k logs peak RSS`, `${Math.round(r.peakRssMb)} MB`, '< 1024 MB', r.peakRssMb < 1024);
+  const c = r.resync;
+  row('meetings: re-sync with nothing new', `${c.requests} requests, ${c.conditional} conditional, ${c.notModified} answered 304 (${c.seconds.toFixed(1)} s)`, 'conditional only', c.requests === c.conditional && c.requests === c.notModified);
+}
+
 await benchDemoBuild();
 await benchCharts(resolve(root, 'agora.config.yaml'), 'demo');
 if (!values['skip-mail']) await benchMail(Number(values.messages));
+if (!values['skip-meetings']) await benchMeetings(Number(values.logs));
 if (!values['skip-search']) await benchSearchFigures();
 if (!values['skip-scale']) await benchScale(Number(values.changes));
 
