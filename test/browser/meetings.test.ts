@@ -160,6 +160,17 @@ describe('hostile log lines', () => {
   });
 });
 
+describe('privacy', () => {
+  it('an attendee who opted out (by nick) is neither named nor quoted on a meeting page', async () => {
+    const m = meetings.find((x) => x.attendees.some((a) => a.account === 'connorfitzge'))!;
+    const page = await open(pageOf(m));
+    const text = await page.locator('main').innerText();
+    expect(text.toLowerCase()).not.toContain('connorfitzge');
+    expect(text).toContain('A contributor (opted out): (line left out)');
+    expect(await page.locator('a[href*="/people/meetings/connorfitzge/"]').count()).toBe(0);
+  });
+});
+
 describe('accessibility', () => {
   it('the meetings pages pass axe', async () => {
     const m = meetings.find((x) => x.votes.length > 0) ?? meetings[0]!;
