@@ -181,3 +181,22 @@ export class HttpTransport {
     return { notModified: false, status: response.status, url: response.url || url, validators, value };
   }
 }
+
+/**
+ * The transport a source's client uses: its config's timeout (seconds) and
+ * retries, the run's abort signal, and every retry told to the run's log with
+ * the source id, so a slow sync explains itself.
+ */
+export function sourceTransport(
+  ctx: { signal?: AbortSignal; log: { warn(message: string): void }; config: { id: string } },
+  options: { timeout: number; retries: number },
+  fetchFn?: FetchLike,
+): HttpTransport {
+  return new HttpTransport({
+    timeoutMs: options.timeout * 1000,
+    retries: options.retries,
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
+    ...(fetchFn ? { fetch: fetchFn } : {}),
+    onRetry: ({ url, attempt, delayMs, reason }) => ctx.log.warn(`${ctx.config.id}: ${reason}; retry ${attempt} of ${url} in ${Math.round(delayMs / 100) / 10}s`),
+  });
+}

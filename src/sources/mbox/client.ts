@@ -3,7 +3,7 @@
  * with retries, conditional requests (a month whose ETag or Last-Modified did
  * not change answers 304 and is not read again) and gzip bodies unpacked.
  */
-import { HttpTransport, gunzipIfNeeded, utf8, type Validators } from '../../lib/http/transport.ts';
+import { HttpTransport, sourceTransport, gunzipIfNeeded, utf8, type Validators } from '../../lib/http/transport.ts';
 import type { SyncContext } from '../types.ts';
 
 export interface ArchiveClientOptions {
@@ -17,13 +17,7 @@ export class ArchiveClient {
   private readonly http: HttpTransport;
 
   constructor(ctx: Pick<SyncContext, 'signal' | 'log' | 'config'>, options: ArchiveClientOptions, fetchFn?: typeof fetch) {
-    this.http = new HttpTransport({
-      timeoutMs: options.timeout * 1000,
-      retries: options.retries,
-      signal: ctx.signal,
-      ...(fetchFn ? { fetch: fetchFn } : {}),
-      onRetry: ({ url, attempt, delayMs, reason }) => ctx.log.warn(`${ctx.config.id}: ${reason}; retry ${attempt} of ${url} in ${Math.round(delayMs / 100) / 10}s`),
-    });
+    this.http = sourceTransport(ctx, options, fetchFn);
   }
 
   /** A file, unpacked when it is gzip (by its bytes, whatever the name says); `ifChanged` makes it conditional. */

@@ -3,7 +3,7 @@
  * the validators of the last time so an unchanged listing answers 304, and the
  * bot's output files. One shared transport retries 429, 5xx and timeouts.
  */
-import { HttpTransport, utf8, type FetchLike, type Validators } from '../../lib/http/transport.ts';
+import { HttpTransport, sourceTransport, utf8, type FetchLike, type Validators } from '../../lib/http/transport.ts';
 import type { SyncContext } from '../types.ts';
 import { parseListing, type ListingEntry } from './listing.ts';
 
@@ -29,13 +29,7 @@ export class MeetbotClient {
   readonly counts: RequestCounts = { requests: 0, conditional: 0, notModified: 0 };
 
   constructor(ctx: Pick<SyncContext, 'signal' | 'log' | 'config'>, options: ClientOptions, fetchFn?: FetchLike) {
-    this.http = new HttpTransport({
-      timeoutMs: options.timeout * 1000,
-      retries: options.retries,
-      signal: ctx.signal,
-      ...(fetchFn ? { fetch: fetchFn } : {}),
-      onRetry: ({ url, attempt, delayMs, reason }) => ctx.log.warn(`${ctx.config.id}: ${reason}; retry ${attempt} of ${url} in ${Math.round(delayMs / 100) / 10}s`),
-    });
+    this.http = sourceTransport(ctx, options, fetchFn);
   }
 
   /** A folder's listing; with `prev`, a conditional request that keeps `prev`'s entries on a 304. */
