@@ -164,6 +164,8 @@ export interface KindDefinition<T = unknown, S extends ItemSummary = ItemSummary
   accounts(item: Item<T>): Iterable<[string, Account]>;
   /** What people did in it. Bots and opted-out people are dropped by the catalog. */
   activity(item: Item<T>, summary: S): KindEvent[];
+  /** What its search documents' date is, before it in a result (`held`); `updated` when absent. */
+  searchDate?: string;
   /** Status vocabulary, defined once for every page, list and search result. */
   statuses?: readonly StatusWord[];
   /** The status value of a summary, when the kind has statuses. */

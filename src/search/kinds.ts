@@ -26,9 +26,9 @@ export const PAGE_KINDS = {
   project: { kind: 'project', one: 'Project', many: 'Projects', date: 'last activity' },
 } as const satisfies Record<string, SearchKind>;
 
-/** An item kind's words, from its registry label (a document's date is its item's last update). */
-export function itemSearchKind(def: Pick<KindDefinition, 'kind' | 'label'>): SearchKind {
-  return { kind: def.kind, one: capital(def.label.one), many: capital(def.label.many), date: 'updated' };
+/** An item kind's words, from its registry label (a document's date is its item's last update, unless the kind says otherwise). */
+export function itemSearchKind(def: Pick<KindDefinition, 'kind' | 'label' | 'searchDate'>): SearchKind {
+  return { kind: def.kind, one: capital(def.label.one), many: capital(def.label.many), date: def.searchDate ?? 'updated' };
 }
 
 /**

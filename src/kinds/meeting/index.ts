@@ -39,6 +39,7 @@ export const meetingKind = defineKind<Meeting, MeetingSummary>({
     chaired: { counted: 'meetings chaired', did: 'chaired' },
     action: { counted: 'action items taken', did: 'took an action in' },
   },
+  searchDate: 'held',
   compare: (a, b) => (a.start < b.start ? 1 : a.start > b.start ? -1 : a.key.localeCompare(b.key)),
   search: (item, s, people) => meetingToDoc(item.source, item.data, s, people),
 });

@@ -52,6 +52,7 @@ export function scheduleToDoc(source: string, d: Schedule, s: ScheduleSummary): 
     source,
     kind: 'schedule',
     project: d.key,
-    date: '1970-01-01T00:00:00Z',
+    // A definition has no date of its own: the result shows none.
+    date: '',
   };
 }
