@@ -17,6 +17,8 @@ export interface PersonActivity {
   other?: readonly string[];
   /** All their acts, of every kind: the page's timeline says when it shows only the latest. */
   acts?: number;
+  /** Places they were active in with their counts, as the page's "Active in" line shows them. */
+  places?: readonly (readonly [string, number])[];
 }
 
 /**
@@ -43,6 +45,7 @@ export function personToDoc(person: Person, activity: PersonActivity): SearchDoc
     person.firstSeen && `First seen ${day(person.firstSeen)}, last seen ${day(person.lastSeen)}.`,
     projects.size > 0 && `Projects: ${[...projects].sort((a, b) => b[1] - a[1]).map(([p, n]) => `${p} (${n})`).join(', ')}.`,
     reviewedIn.length > 0 && `Also reviewed in ${reviewedIn.join(', ')}.`,
+    activity.places?.length && `Active in: ${activity.places.map(([p, n]) => `${p} (${n})`).join(', ')}.`,
   ].filter(Boolean);
   const lists = [
     `Changes authored: ${list(authored.slice(0, PERSON_LISTED).map(listed))}.${more(authored.length, 'most recently updated')}`,

@@ -52,7 +52,11 @@ export const personProvider: SearchDocumentProvider = async function* ({ catalog
         const item = catalog.item(e.kind, e.item);
         return item ? [`${catalog.kinds.get(e.kind)?.acts[e.act]?.did ?? e.act}: ${item.title}`] : [];
       });
-    yield personToDoc(person, { authored, reviewed, other, acts: events.length });
+    // As the page's "Active in": every place of every act, most active first.
+    const places = new Map<string, number>();
+    for (const e of events) if (e.place !== undefined) places.set(e.place, (places.get(e.place) ?? 0) + 1);
+    const activeIn = [...places].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    yield personToDoc(person, { authored, reviewed, other, acts: events.length, places: activeIn });
   }
 };
 

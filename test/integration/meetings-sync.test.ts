@@ -158,6 +158,18 @@ describe('meetbot sync', () => {
     expect(countJson(data)).toBe(demo.meetings.length);
   });
 
+  it('keeps the public base (webUrl) as the items’ origin and links, not the address it synced from', async () => {
+    const sim = await simulator();
+    const data = await dir('meetbot');
+    await sync(config([{ id: 'meetings', type: 'meetbot', url: `${sim.url}/meetings/`, webUrl: 'https://meetings.example.org/meetings/', teams: ['aurora-tc'] }]), data);
+    const text = readdirSafe(join(data, 'meetings', 'meeting')).flatMap((b) => readdirSafe(join(data, 'meetings', 'meeting', b.name)).map((f) => readFileSync(join(data, 'meetings', 'meeting', b.name, f.name), 'utf8')));
+    expect(text.length).toBeGreaterThan(0);
+    for (const t of text) {
+      expect(t).not.toContain(sim.url);
+      expect((JSON.parse(t) as { origin: string }).origin).toBe('https://meetings.example.org/meetings/');
+    }
+  });
+
   it('reads only the configured teams and says which are not there', async () => {
     const sim = await simulator();
     const data = await dir('meetbot');

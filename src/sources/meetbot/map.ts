@@ -48,6 +48,7 @@ export function toMeeting(derived: DerivedMeeting, origin: MeetingOrigin): Meeti
   return Meeting.parse(maskDeep(data));
 }
 
-export function meetingItem(config: Pick<MeetbotSourceConfig, 'id' | 'url'>, meeting: Meeting): Item<Meeting> {
-  return makeItem({ source: config.id, type: 'meetbot', origin: config.url, kind: MEETING_KIND, nativeId: meeting.key, updatedOn: meeting.end, data: meeting });
+/** The stored item; its origin is the public base (`webUrl`) when the config has one, as its links are. */
+export function meetingItem(config: Pick<MeetbotSourceConfig, 'id' | 'url' | 'webUrl'>, meeting: Meeting): Item<Meeting> {
+  return makeItem({ source: config.id, type: 'meetbot', origin: config.webUrl ?? config.url, kind: MEETING_KIND, nativeId: meeting.key, updatedOn: meeting.end, data: meeting });
 }
