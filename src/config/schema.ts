@@ -154,8 +154,29 @@ export const IrcMeetingsSourceConfig = z
   });
 export type IrcMeetingsSourceConfig = z.infer<typeof IrcMeetingsSourceConfig>;
 
+/**
+ * A git repository of design specs: `repo` is a git URL or a local repository
+ * (relative to the config file), e.g. https://opendev.org/openstack/nova-specs.
+ */
+export const SpecsSourceConfig = z.strictObject({
+  id: sourceId,
+  type: z.literal('specs'),
+  repo: z.string().min(1),
+  branch: z.string().min(1).optional(),
+  /** `nova-specs` (specs/<release>/<status>/<name>.rst), `kep` (keps/<sig>/<NNNN-name>/), or found from the tree. */
+  layout: z.enum(['auto', 'nova-specs', 'kep']).default('auto'),
+  /** Base URL to browse a file of the branch (the file's path is appended), e.g. https://opendev.org/openstack/nova-specs/src/branch/master/ */
+  webUrl: httpUrl.optional(),
+  /** The code-review project of the repository, to find the changes that touched a spec (default: the URL's last two path parts). */
+  project: z.string().min(1).optional(),
+  since: isoDate.optional(),
+  /** Seconds a git command may take. */
+  timeout: z.number().positive().default(600),
+});
+export type SpecsSourceConfig = z.infer<typeof SpecsSourceConfig>;
+
 /** The built-in upstream types; later issues add their own to this list. */
-const BUILT_IN_SOURCES = [GerritSourceConfig, PipermailSourceConfig, HyperkittySourceConfig, MboxSourceConfig, MeetbotSourceConfig, IrcMeetingsSourceConfig] as const;
+const BUILT_IN_SOURCES = [GerritSourceConfig, PipermailSourceConfig, HyperkittySourceConfig, MboxSourceConfig, MeetbotSourceConfig, IrcMeetingsSourceConfig, SpecsSourceConfig] as const;
 export type BuiltInSourceConfig = z.infer<(typeof BUILT_IN_SOURCES)[number]>;
 
 /**
