@@ -51,6 +51,10 @@ export const Spec = z.strictObject({
   /** `<name>` (nova-specs) or `<sig>/<NNNN-name>` (KEPs): page name and store id. */
   key: z.string().min(1),
   layout: z.enum(['nova-specs', 'kep', 'plain']),
+  /** The repository's name as the site shows it (`nova-specs`): its place when the layout has no group. */
+  repository: z.string().min(1),
+  /** The code-review project that reviews the repository (`openstack/nova-specs`), to join its changes. */
+  project: z.string().optional(),
   /** Path of the spec file in the repository, at the newest revision read. */
   path: z.string().min(1),
   /** The repository's browse URL for the file, when the config gives a base. */
