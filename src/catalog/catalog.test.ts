@@ -206,6 +206,6 @@ describe('Catalog: people come from activity events', () => {
 
   it('refuses an item of a kind nobody registered, naming the kinds it knows', () => {
     const c = newCatalog({ affiliations: {}, privacy: { optOut: [] } });
-    expect(() => c.add({ ...change(1), kind: 'notes' })).toThrow('no kind "notes" is registered (known: change, message, thread, meeting, schedule)');
+    expect(() => c.add({ ...change(1), kind: 'notes' })).toThrow('no kind "notes" is registered (known: change, message, thread, meeting, schedule, spec)');
   });
 });

@@ -24,6 +24,12 @@ export interface ChangeSummary extends ItemSummary {
   /** Humans (not the owner, not bots, not opted out) who voted or commented, as person keys, with when (after the catalog settles). */
   reviews: { by: string; date: string }[];
   topic?: string;
+  /**
+   * What the change names that other kinds link to: blueprints (`Implements: blueprint x`,
+   * `Partially-Implements: blueprint x`, a `bp/x` topic) and the spec-like files of its last patch
+   * set (under `specs/` or `keps/`, or named in the commit message). Absent when it names none.
+   */
+  mentions?: { blueprints: string[]; files: string[] };
   /** Site-relative path of the change page, without the base, e.g. `changes/demo/10001/`. */
   path: string;
   /** Link to the change upstream. */
@@ -80,7 +86,24 @@ export function summariseChange(item: Item<Change>): ChangeSummary {
     patchSets: c.patchSets.length,
     reviews,
     topic: c.topic,
+    ...mentionsOf(c),
     path: changePath(item.source, c.number),
     url: c.url,
   };
+}
+
+const BLUEPRINT_LINE = /^\s*(?:(?:partially[- ])?implements|related[- ]to|blueprint)\s*:?\s*(?:blueprint\s+)?([a-z0-9][a-z0-9._-]*)\s*$/gim;
+const SPEC_FILE = /(?:^|[\s(])((?:specs|keps)\/[\w./-]+\.(?:rst|md))\b/g;
+
+/** The blueprints and spec files a change names (see `ChangeSummary.mentions`). */
+export function mentionsOf(c: Pick<Change, 'topic' | 'commitMessage' | 'patchSets'>): { mentions?: { blueprints: string[]; files: string[] } } {
+  const blueprints = new Set<string>();
+  const files = new Set<string>();
+  const message = c.commitMessage ?? '';
+  for (const m of message.matchAll(BLUEPRINT_LINE)) blueprints.add(m[1]!.toLowerCase());
+  const topic = /^(?:bp|blueprint)\/(.+)$/i.exec(c.topic ?? '');
+  if (topic) blueprints.add(topic[1]!.toLowerCase());
+  for (const m of message.matchAll(SPEC_FILE)) files.add(m[1]!);
+  for (const f of c.patchSets.at(-1)?.files ?? []) if (/^(?:specs|keps)\//.test(f.path)) files.add(f.path);
+  return blueprints.size || files.size ? { mentions: { blueprints: [...blueprints].sort(), files: [...files].sort() } } : {};
 }
