@@ -34,3 +34,4 @@ export const specKind = defineKind<Spec, SpecSummary>({
 export * from './summary.ts';
 export * from './links.ts';
 export { specText, specToDoc } from './search.ts';
+export * from './site.ts';
