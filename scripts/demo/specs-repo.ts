@@ -6,6 +6,7 @@
  * are ignored, so hooks, signing or a template cannot change the objects.
  */
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { appendFile, mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -48,6 +49,8 @@ async function apply(dir: string, op: SpecOp): Promise<void> {
 
 /** Writes the repository into `dir` (created; must not hold a repository yet) and returns `dir`. */
 export async function writeSpecsRepo(dir: string, specs: DemoSpecs): Promise<string> {
+  // Appending to an existing history would give another hash: refuse instead.
+  if (existsSync(join(dir, '.git'))) throw new Error(`demo specs: ${dir} already holds a git repository`);
   await mkdir(dir, { recursive: true });
   await git(dir, ['init', '-q']);
   for (const c of specs.commits) {
