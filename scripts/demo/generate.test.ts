@@ -59,9 +59,10 @@ describe('generateDemo determinism', () => {
 });
 
 describe('the community', () => {
-  it('has four projects under one prefix, 60+ humans in 8+ organisations, 2,000+ changes over ~3 years', () => {
+  it('has four code projects and the specs project under one prefix, 60+ humans in 8+ organisations, 2,000+ changes over ~3 years', () => {
     const names = Object.keys(demo.projects);
-    expect(names).toHaveLength(4);
+    expect(names).toHaveLength(5);
+    expect(names).toContain('aurora/specs');
     expect(new Set(names.map((n) => n.split('/')[0])).size).toBe(1);
     for (const [name, p] of Object.entries(demo.projects)) expect(p).toMatchObject({ id: encodeURIComponent(name), state: 'ACTIVE' });
     const humans = demo.accounts.filter((a) => !looksLikeBot(a));

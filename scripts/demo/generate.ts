@@ -10,7 +10,9 @@ import { HASHTAGS, TOPICS, commitBody, subjectFor } from './phrases.ts';
 import { Rng } from './prng.ts';
 import { renderChange } from './render.ts';
 import { simulate, type ChangeSpec, type Outcome } from './simulate.ts';
+import { SPECS_PROJECT_INFO, specChanges, specChangeTimes, type ExtraChange } from './spec-changes.ts';
 import { FIRST_CHANGE_NUMBER, QUOKKA_INDEX, SPECIALS } from './specials.ts';
+import { SPECS_PROJECT, generateSpecs } from './specs.ts';
 
 /**
  * The deterministic demo community: Gerrit REST fixtures (changes.jsonl,
@@ -18,8 +20,6 @@ import { FIRST_CHANGE_NUMBER, QUOKKA_INDEX, SPECIALS } from './specials.ts';
  */
 
 export { QUOKKA_SUBJECT } from './specials.ts';
-/** `_number` of the one change whose subject holds the word "quokka". */
-export const DEMO_SEARCH_CHANGE = FIRST_CHANGE_NUMBER + QUOKKA_INDEX;
 
 export interface DemoOptions {
   seed?: string;
@@ -29,6 +29,11 @@ export interface DemoOptions {
   end?: string;
   /** Number of changes; by default 2,300-2,500 drawn from the seed. */
   changes?: number;
+  /**
+   * Add the `aurora/specs` project with the demo specs' reviews and their
+   * implementation changes (specs.ts); by default only for the demo's own window.
+   */
+  specs?: boolean;
 }
 
 export interface DemoData<C extends Iterable<ChangeInfo> = ChangeInfo[]> {
@@ -73,6 +78,11 @@ class History {
     this.merged.set(change.project, list);
   }
 
+  /** The branch head if one is known, without creating one (spec changes must not move the random stream). */
+  peek(project: string, branch: string): { commit: string; subject: string } | undefined {
+    return this.heads.get(`${project} ${branch}`);
+  }
+
   backportable(project: string, t: number): Merged[] {
     return (this.merged.get(project) ?? []).filter((m) => m.submitted < t - DAY && m.submitted > t - 150 * DAY);
   }
@@ -92,9 +102,8 @@ function pickOutcome(rng: Rng, created: number, end: number, bot: boolean): Outc
   return r < openShare ? 'NEW' : r < openShare + 0.15 ? 'ABANDONED' : 'MERGED';
 }
 
-function specFor(index: number, rng: Rng, community: Community, history: History, releases: readonly Release[], created: number, end: number): { spec: ChangeSpec; changeId: string; pool: boolean } {
+function specFor(index: number, number: number, rng: Rng, community: Community, history: History, releases: readonly Release[], created: number, end: number): { spec: ChangeSpec; changeId: string; pool: boolean } {
   const special = SPECIALS.get(index);
-  const number = FIRST_CHANGE_NUMBER + index;
   const project = special?.project ?? (PROJECTS[rng.weighted(PROJECTS.map((p) => PROJECT_WEIGHTS[p]))] as ProjectName);
   const bot = !special && rng.chance(0.07);
   const next = releases.find((r) => r.at > created)?.name ?? 'next';
@@ -136,20 +145,30 @@ function specFor(index: number, rng: Rng, community: Community, history: History
   return { spec, changeId, pool: !special };
 }
 
-function* changeStream(seed: string, count: number, start: number, end: number, community: Community): Generator<ChangeInfo> {
+/**
+ * The changes in creation order. `extras` (sorted by creation time) are made
+ * outside the seeded per-index stream and slotted in by time: they shift the
+ * numbers of later changes, never their content.
+ */
+function* changeStream(seed: string, count: number, start: number, end: number, community: Community, extras: readonly ExtraChange[] = []): Generator<ChangeInfo> {
   const releases = releasesBetween(start, end);
   const times = sampleCreationTimes(new Rng(`${seed}/times`), count, start, end);
   const history = new History(new Rng(`${seed}/history`));
+  const head = (project: string) => history.peek(project, 'master');
+  let number = FIRST_CHANGE_NUMBER;
+  let e = 0;
   for (let i = 0; i < count; i++) {
     const rng = new Rng(`${seed}#${i}`);
     const created = times[i] ?? start;
-    const { spec, changeId, pool } = specFor(i, rng, community, history, releases, created, end);
+    for (; e < extras.length && (extras[e] as ExtraChange).created < created; e++) yield (extras[e] as ExtraChange).render(number++, end, head);
+    const { spec, changeId, pool } = specFor(i, number++, rng, community, history, releases, created, end);
     const plan = simulate(rng, community, spec, changeId);
     const change = renderChange(plan, end, rng);
     const merge = plan.events.find((e) => e.type === 'merge' && e.at <= end);
     history.record(change, spec.body, merge?.at, pool);
     yield change;
   }
+  for (; e < extras.length; e++) yield (extras[e] as ExtraChange).render(number++, end, head);
 }
 
 function window(options: DemoOptions): { seed: string; start: number; end: number } {
@@ -160,13 +179,35 @@ function window(options: DemoOptions): { seed: string; start: number; end: numbe
   return { seed, start, end };
 }
 
-/** The demo community, all in memory (about 2,400 changes). Pure: same options, same data. */
+function defaultCount(seed: string): number {
+  return new Rng(`${seed}/count`).int(2300, 2500);
+}
+
+/** The spec changes belong to the demo's own window: their dates are fixed. */
+function wantsSpecs(options: DemoOptions): boolean {
+  return options.specs ?? (options.start === undefined && options.end === undefined);
+}
+
+/** The demo community, all in memory (about 2,400 changes plus the specs' ~50). Pure: same options, same data. */
 export function generateDemo(options: DemoOptions = {}): DemoData {
   const { seed, start, end } = window(options);
   const community = buildCommunity(seed, start, end);
-  const count = options.changes ?? new Rng(`${seed}/count`).int(2300, 2500);
-  return { changes: [...changeStream(seed, count, start, end, community)], projects: community.projects, accounts: community.accounts };
+  const count = options.changes ?? defaultCount(seed);
+  const specs = wantsSpecs(options);
+  const extras = specs ? specChanges(generateSpecs({ seed }), community, seed, end) : [];
+  const projects = specs ? { ...community.projects, [SPECS_PROJECT]: SPECS_PROJECT_INFO } : community.projects;
+  return { changes: [...changeStream(seed, count, start, end, community, extras)], projects, accounts: community.accounts };
 }
+
+/** The `_number` the default demo gives the regular change of creation index `index` (spec changes created before it shift it). */
+function demoNumberOf(index: number): number {
+  const { seed, start, end } = window({});
+  const created = sampleCreationTimes(new Rng(`${seed}/times`), defaultCount(seed), start, end)[index] ?? start;
+  return FIRST_CHANGE_NUMBER + index + specChangeTimes(generateSpecs({ seed })).filter((t) => t < created).length;
+}
+
+/** `_number` of the one change whose subject holds the word "quokka". */
+export const DEMO_SEARCH_CHANGE = demoNumberOf(QUOKKA_INDEX);
 
 /** `n` changes of the same shape, produced lazily so benchmarks can stream 100k+ of them. */
 export function generateScaled(n: number, seed = 'agora-bench', options: Omit<DemoOptions, 'seed' | 'changes'> = {}): DemoData<Iterable<ChangeInfo>> {
