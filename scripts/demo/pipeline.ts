@@ -12,6 +12,8 @@ import { startMailSimulator } from '../simulator/mail.ts';
 import { startMeetbotSimulator } from '../simulator/meetings.ts';
 import { generateMeetings, MEETINGS_ORIGIN } from './meetings.ts';
 import { writeScheduleRepo } from './meetings-repo.ts';
+import { generateSpecs } from './specs.ts';
+import { writeSpecsRepo } from './specs-repo.ts';
 import { generateDemo, writeDemoFixtures } from './generate.ts';
 import { generateMail } from './mail.ts';
 
@@ -51,6 +53,8 @@ export async function syncDemo(config: AgoraConfig, dataDir: string, log: Logger
     const meetbot = meetings && config.sources.some((s) => s.type === 'meetbot') ? await startMeetbotSimulator({ files: meetings.files }) : undefined;
     // The schedules as a real irc-meetings repository (one commit, fixed dates: the same hash every run).
     const scheduleRepo = meetings ? await writeScheduleRepo(join(fixtures, 'irc-meetings'), meetings.schedules) : undefined;
+    // The specs as a real git history (fixed dates: the same hashes every run), read by the specs source.
+    const specsRepo = config.sources.some((s) => s.type === 'specs') ? await writeSpecsRepo(join(fixtures, 'specs'), generateSpecs()) : undefined;
     try {
       log.info(`simulator on ${sim.url}${mail ? `, mail simulator on ${mail.url}` : ''}; syncing into ${dataDir}`);
       const store = new Store(dataDir);
@@ -58,6 +62,7 @@ export async function syncDemo(config: AgoraConfig, dataDir: string, log: Logger
         if (s === source) return { ...source, url: sim.url, webUrl: source.webUrl ?? source.url };
         if (mail && MAIL_TYPES.has(s.type)) return servedAt(s, DEMO_LISTS_ORIGIN, mail.url);
         if (meetbot && s.type === 'meetbot') return servedAt(s, MEETINGS_ORIGIN, meetbot.url.replace(/\/$/, ''));
+        if (specsRepo && s.type === 'specs') return { ...s, repo: specsRepo } as SourceConfig;
         if (scheduleRepo && s.type === 'irc-meetings') return { ...s, repo: scheduleRepo, path: undefined, webUrl: (s as { repo?: string }).repo } as SourceConfig;
         return s;
       };
