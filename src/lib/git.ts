@@ -274,9 +274,12 @@ export class GitRepository {
     return parseCatFileBatch(out, wanted);
   }
 
-  /** The files changed from one revision to another, renames found (`-M`). */
+  /**
+   * The files changed from one revision to another, renames found (`-M`). With `-B`, a file moved away
+   * and replaced by something else (a symbolic link to its new place) shows as a copy to the new path.
+   */
   async changedFiles(from: string, to: string): Promise<FileChange[]> {
-    const out = await this.run(['diff', '--name-status', '-z', '-M', '--no-color', `-l${this.opts.renameLimit ?? 0}`, '--end-of-options', from, to, '--'], { maxBuffer: HISTORY_MAX_BUFFER });
+    const out = await this.run(['diff', '--name-status', '-z', '-M', '-B', '--no-color', `-l${this.opts.renameLimit ?? 0}`, '--end-of-options', from, to, '--'], { maxBuffer: HISTORY_MAX_BUFFER });
     return parseNameStatus(out.toString('utf8').split('\0'), 0).changes;
   }
 
@@ -284,12 +287,14 @@ export class GitRepository {
    * For each of `paths` (as they are at `rev`), the commits that touched it,
    * newest first, following renames back in time. One `git log` over the whole
    * history gives every file's commits (per-file `git log --follow` takes
-   * minutes on a thousand files). Merge commits show no changes, so they count
+   * minutes on a thousand files). A copy (a file moved, and its old path
+   * replaced by a link to it: git sees the old path changed, so `-B` shows the
+   * move as a copy) is followed like a rename. Merge commits show no changes, so they count
    * for no file; as with `--follow`, a change made on a side branch to a file's
    * old name, merged after the rename, is not seen.
    */
   async fileHistory(paths: readonly string[], rev = 'HEAD'): Promise<Map<string, FileCommit[]>> {
-    const args = ['log', '--topo-order', '--name-status', '-z', '-M', `-l${this.opts.renameLimit ?? 0}`, '--no-color', '--no-show-signature', `--format=${LOG_FORMAT}`, '--end-of-options', rev, '--'];
+    const args = ['log', '--topo-order', '--name-status', '-z', '-M', '-B', `-l${this.opts.renameLimit ?? 0}`, '--no-color', '--no-show-signature', `--format=${LOG_FORMAT}`, '--end-of-options', rev, '--'];
     const out = await this.run(args, { maxBuffer: HISTORY_MAX_BUFFER });
     return historiesOf(parseLog(out.toString('utf8')), paths);
   }
@@ -399,8 +404,8 @@ export function parseLog(text: string): LogCommit[] {
 
 /**
  * Every wanted path's commits from a whole-history log (newest first). Going
- * back in time, each path is known by the name it had then: a rename switches
- * it to the old name. An addition does not end it: a file deleted and added
+ * back in time, each path is known by the name it had then: a rename (or a
+ * copy) switches it to the old name. An addition does not end it: a file deleted and added
  * again at the same path keeps one history, as with `git log --follow`.
  */
 export function historiesOf(commits: readonly LogCommit[], paths: readonly string[]): Map<string, FileCommit[]> {
@@ -414,7 +419,7 @@ export function historiesOf(commits: readonly LogCommit[], paths: readonly strin
       const who = owners.get(change.path);
       if (!who) continue;
       for (const path of who) result.get(path)!.push({ ...rest, change });
-      if (change.status === 'R' && change.from !== undefined) renames.push([change.path, change.from, who]);
+      if ((change.status === 'R' || change.status === 'C') && change.from !== undefined) renames.push([change.path, change.from, who]);
     }
     // Applied after the whole commit, so that a swap of two names in one commit is read right.
     for (const [path] of renames) owners.delete(path);
