@@ -9,8 +9,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 export interface CommitOptions {
-  /** ISO date, used for author and committer. */
+  /** ISO date of the author, and of the committer unless `committed` is given. */
   date: string;
+  committed?: string;
   author?: string;
   email?: string;
   /** Lines added after a blank line (trailers). */
@@ -79,7 +80,7 @@ export class TestRepo {
     const body = opts.trailers?.length ? `${message}\n\n${opts.trailers.join('\n')}` : message;
     const env = {
       GIT_AUTHOR_DATE: opts.date,
-      GIT_COMMITTER_DATE: opts.date,
+      GIT_COMMITTER_DATE: opts.committed ?? opts.date,
       GIT_AUTHOR_NAME: opts.author ?? 'Test',
       GIT_AUTHOR_EMAIL: opts.email ?? 'test@example.invalid',
       GIT_COMMITTER_NAME: 'Test',

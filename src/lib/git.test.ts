@@ -125,7 +125,7 @@ describe('GitRepository', () => {
     const spec = 'Title\n=====\n\nA long enough body so that a small edit keeps the rename similar.\n'.repeat(5);
     repo.write('specs/2024.1/approved/a.rst', spec);
     repo.write('specs/2024.1/approved/b.rst', 'b\n');
-    const c1 = repo.commit('propose a', { date: '2024-01-01T10:00:00+02:00', author: 'Ann Author', email: 'ann@example.invalid', trailers: ['Co-Authored-By: Bo Helper <bo@example.invalid>', 'co-authored-by: Cy <cy@example.invalid>', 'Change-Id: I123'] });
+    const c1 = repo.commit('propose a', { date: '2024-01-01T10:00:00+02:00', committed: '2024-01-05T12:00:00Z', author: 'Ann Author', email: 'ann@example.invalid', trailers: ['Co-Authored-By: Bo Helper <bo@example.invalid>', 'co-authored-by: Cy <cy@example.invalid>', 'Change-Id: I123'] });
     repo.write('specs/2024.1/approved/a.rst', `${spec}more\n`);
     const c2 = repo.commit('edit a', { date: '2024-02-01T10:00:00Z', author: 'Dee', email: 'dee@example.invalid' });
     repo.move('specs/2024.1/approved/a.rst', 'specs/2024.1/implemented/a.rst');
@@ -148,6 +148,7 @@ describe('GitRepository', () => {
     expect(a[2]).toMatchObject({
       author: { name: 'Ann Author', email: 'ann@example.invalid' },
       date: '2024-01-01T08:00:00Z',
+      committed: '2024-01-05T12:00:00Z',
       coAuthors: [
         { name: 'Bo Helper', email: 'bo@example.invalid' },
         { name: 'Cy', email: 'cy@example.invalid' },
@@ -219,7 +220,7 @@ describe('output parsers', () => {
   });
 
   it('reads log output, paths with odd characters and empty commits included', () => {
-    const header = (hash: string, time: number, trailers = '') => `\x1e${hash}\x1fN\x1fn@example.invalid\x1f${time}\x1f${trailers}\x1f`;
+    const header = (hash: string, time: number, trailers = '') => `\x1e${hash}\x1fN\x1fn@example.invalid\x1f${time}\x1f${time + 60}\x1f${trailers}\x1f`;
     const text = [header('c3', 1704067200), '\nR090', 'old\x1ename', 'new name', 'M', 'b', `${header('c2', 1704067100)}`, `\n${header('c1', 1704067000, 'Solo\x1dX <x@example.invalid>')}`, '\nA', 'old\x1ename', ''].join('\0');
     const commits = parseLog(text);
     expect(commits.map((c) => c.hash)).toEqual(['c3', 'c2', 'c1']);
@@ -228,6 +229,7 @@ describe('output parsers', () => {
       { status: 'M', path: 'b' },
     ]);
     expect(commits[0]!.date).toBe('2024-01-01T00:00:00Z');
+    expect(commits[0]!.committed).toBe('2024-01-01T00:01:00Z');
     expect(commits[1]!.changes).toEqual([]);
     expect(commits[2]!.coAuthors).toEqual([
       { name: 'Solo', email: '' },
@@ -237,7 +239,7 @@ describe('output parsers', () => {
   });
 
   it('follows a swap of two names in one commit', () => {
-    const commit = (hash: string, changes: LogCommit['changes']): LogCommit => ({ hash, author: { name: 'N', email: '' }, date: '2024-01-01T00:00:00Z', coAuthors: [], changes });
+    const commit = (hash: string, changes: LogCommit['changes']): LogCommit => ({ hash, author: { name: 'N', email: '' }, date: '2024-01-01T00:00:00Z', committed: '2024-01-01T00:00:00Z', coAuthors: [], changes });
     const log = [
       commit('c2', [
         { status: 'R', from: 'x', path: 'y' },

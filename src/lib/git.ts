@@ -207,6 +207,8 @@ export interface FileCommit {
   author: GitPerson;
   /** Author date, UTC ISO 8601 without milliseconds. */
   date: string;
+  /** Committer date (when it landed, for a reviewed change), UTC ISO 8601. */
+  committed: string;
   /** From `Co-authored-by:` trailers (any case), in their order. */
   coAuthors: GitPerson[];
   /** What the commit did to the file, and the file's path in it. */
@@ -224,8 +226,8 @@ export interface GitRepositoryOptions {
 const RECORD = '\x1e';
 const FIELD = '\x1f';
 const LIST = '\x1d';
-/** One commit's header in `git log` output: hash, author name, e-mail, author time (epoch seconds), co-author trailers. */
-const LOG_FORMAT = `${RECORD}%H${FIELD}%aN${FIELD}%aE${FIELD}%at${FIELD}%(trailers:key=Co-authored-by,valueonly,separator=%x1d)${FIELD}`;
+/** One commit's header in `git log` output: hash, author name, e-mail, author and committer times (epoch seconds), co-author trailers. */
+const LOG_FORMAT = `${RECORD}%H${FIELD}%aN${FIELD}%aE${FIELD}%at${FIELD}%ct${FIELD}%(trailers:key=Co-authored-by,valueonly,separator=%x1d)${FIELD}`;
 const HISTORY_MAX_BUFFER = 1024 * 1024 * 1024;
 
 /** A read-only view of a clone (or any repository on this machine). */
@@ -392,11 +394,11 @@ export function parseLog(text: string): LogCommit[] {
       continue;
     }
     if (!token.startsWith(RECORD)) throw new GitError(`git log: unexpected output ${JSON.stringify(token.slice(0, 200))}`);
-    const [hash, name, email, time, trailers] = token.slice(1).split(FIELD);
-    if (!hash || time === undefined || !/^\d+$/.test(time)) throw new GitError(`git log: a commit header without hash or date: ${JSON.stringify(token.slice(0, 200))}`);
+    const [hash, name, email, time, committed, trailers] = token.slice(1).split(FIELD);
+    if (!hash || !/^\d+$/.test(time ?? '') || !/^\d+$/.test(committed ?? '')) throw new GitError(`git log: a commit header without hash or date: ${JSON.stringify(token.slice(0, 200))}`);
     const coAuthors = (trailers ?? '').split(LIST).map(parsePerson).filter((p): p is GitPerson => p !== undefined);
     const parsed = parseNameStatus(tokens, i + 1);
-    commits.push({ hash, author: { name: name ?? '', email: email ?? '' }, date: isoSeconds(Number(time) * 1000), coAuthors, changes: parsed.changes });
+    commits.push({ hash, author: { name: name ?? '', email: email ?? '' }, date: isoSeconds(Number(time) * 1000), committed: isoSeconds(Number(committed) * 1000), coAuthors, changes: parsed.changes });
     i = parsed.next;
   }
   return commits;
