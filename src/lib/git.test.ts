@@ -167,6 +167,10 @@ describe('GitRepository', () => {
       [c1, 'A'],
     ]);
     expect(histories.get('never/there.rst')).toEqual([]);
+
+    // Without -B the move beside a new link is an addition, and the history stops there.
+    const plain = await new GitRepository(repo.dir, { breakRewrites: false }).fileHistory(['specs/2024.1/implemented/a.rst']);
+    expect(plain.get('specs/2024.1/implemented/a.rst')!.map((c) => [c.hash, c.change.status])).toEqual([[c3, 'A']]);
   });
 
   it('keeps one history for a file deleted and added again at the same path', async () => {

@@ -219,8 +219,13 @@ export interface GitRepositoryOptions {
   signal?: AbortSignal;
   /** Limit for one git command, in milliseconds. */
   timeoutMs?: number;
-  /** Rename detection limit for `fileHistory` (git's `-l`; 0 is no limit). */
+  /** Rename detection limit for `fileHistory` and `changedFiles` (git's `-l`; 0, the default, is no limit). */
   renameLimit?: number;
+  /**
+   * Whether rewritten files may pair with others (git's `-B`, on by default): it finds a file moved
+   * away and replaced by a link, at the cost of comparing every modified file's versions.
+   */
+  breakRewrites?: boolean;
 }
 
 const RECORD = '\x1e';
@@ -242,6 +247,10 @@ export class GitRepository {
 
   private run(args: string[], extra: GitRunOptions = {}): Promise<Buffer> {
     return gitBytes(args, { cwd: this.dir, signal: this.opts.signal, timeoutMs: this.opts.timeoutMs, ...extra });
+  }
+
+  private renameArgs(): string[] {
+    return ['-M', ...(this.opts.breakRewrites === false ? [] : ['-B']), `-l${this.opts.renameLimit ?? 0}`];
   }
 
   /** The commit `ref` names (HEAD by default). */
@@ -281,7 +290,7 @@ export class GitRepository {
    * and replaced by something else (a symbolic link to its new place) shows as a copy to the new path.
    */
   async changedFiles(from: string, to: string): Promise<FileChange[]> {
-    const out = await this.run(['diff', '--name-status', '-z', '-M', '-B', '--no-color', `-l${this.opts.renameLimit ?? 0}`, '--end-of-options', from, to, '--'], { maxBuffer: HISTORY_MAX_BUFFER });
+    const out = await this.run(['diff', '--name-status', '-z', ...this.renameArgs(), '--no-color', '--end-of-options', from, to, '--'], { maxBuffer: HISTORY_MAX_BUFFER });
     return parseNameStatus(out.toString('utf8').split('\0'), 0).changes;
   }
 
@@ -296,7 +305,7 @@ export class GitRepository {
    * old name, merged after the rename, is not seen.
    */
   async fileHistory(paths: readonly string[], rev = 'HEAD'): Promise<Map<string, FileCommit[]>> {
-    const args = ['log', '--topo-order', '--name-status', '-z', '-M', '-B', `-l${this.opts.renameLimit ?? 0}`, '--no-color', '--no-show-signature', `--format=${LOG_FORMAT}`, '--end-of-options', rev, '--'];
+    const args = ['log', '--topo-order', '--name-status', '-z', ...this.renameArgs(), '--no-color', '--no-show-signature', `--format=${LOG_FORMAT}`, '--end-of-options', rev, '--'];
     const out = await this.run(args, { maxBuffer: HISTORY_MAX_BUFFER });
     return historiesOf(parseLog(out.toString('utf8')), paths);
   }

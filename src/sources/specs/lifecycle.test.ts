@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestRepo } from '../../../test/git-repo.ts';
 import { GitRepository, type FileCommit } from '../../lib/git.ts';
-import { readTree, type TreeLayout } from './layout.ts';
+import { linkTarget, readTree, type TreeLayout } from './layout.ts';
 import { specLifecycle, type Lifecycle } from './lifecycle.ts';
 import { parseRedirects, type RedirectMove } from './redirects.ts';
 
@@ -27,6 +27,7 @@ describe('specLifecycle on a nova-specs repository', () => {
     repo.write('specs/2024.1-template.rst', body('Template'));
     repo.write('specs/2024.1/approved/foo.rst', body('Foo'));
     repo.write('specs/2024.1/approved/baz.rst', body('Baz'));
+    repo.write('specs/2024.1/approved/qux.rst', body('Qux'));
     hashes.c1 = repo.commit('Propose foo and baz', { date: '2023-10-01T09:00:00Z', committed: '2023-11-01T09:00:00Z', author: 'Ann', email: 'ann@example.invalid', trailers: ['Co-Authored-By: Bo <bo@example.invalid>'] });
     repo.write('specs/2024.1/approved/foo.rst', `${body('Foo')}More.\n`);
     hashes.c2 = repo.commit('Edit foo', { date: '2023-12-01T09:00:00Z', author: 'Cy', email: 'cy@example.invalid', trailers: ['Co-Authored-By: ann <ANN@example.invalid>'] });
@@ -38,14 +39,28 @@ describe('specLifecycle on a nova-specs repository', () => {
     hashes.c3 = repo.commit('Move implemented specs', { date: '2024-04-01T09:00:00Z', author: 'Dee', email: 'dee@example.invalid' });
     repo.write('specs/2024.2/approved/foo.rst', `${body('Foo again')}Second part.\n`);
     repo.move('specs/2024.1-template.rst', 'specs/2024.2/approved/bar.rst');
+    repo.link('specs/2024.2/approved/qux.rst', '../../2024.1/approved/qux.rst');
     hashes.c4 = repo.commit('Propose foo again, and bar', { date: '2024-05-01T09:00:00Z', author: 'Eve', email: 'eve@example.invalid' });
 
     const git = new GitRepository(repo.dir);
     const head = await git.headRevision();
     tree = readTree(await git.listFiles(head));
     moves = (await Promise.all(tree.redirects.map(async (f) => parseRedirects((await git.readBlob(head, f)).toString('utf8'), f).moves))).flat();
-    const histories = await git.fileHistory(tree.specs.flatMap((s) => s.files.map((f) => f.path)), head);
-    lives = new Map(tree.specs.map((s) => [s.key, specLifecycle({ key: s.key, layout: tree.layout, moves, histories: s.files.map((f) => ({ path: f.path, commits: histories.get(f.path)! })) })]));
+    const files = await git.listFiles(head);
+    const targets = new Map(files.filter((f) => f.type === 'symlink').map((f) => [f.path, linkTarget(f.path, f.target!)!]));
+    const histories = await git.fileHistory([...tree.specs.flatMap((s) => s.files.map((f) => f.path)), ...targets.keys()], head);
+    lives = new Map(
+      tree.specs.map((s) => [
+        s.key,
+        specLifecycle({
+          key: s.key,
+          layout: tree.layout,
+          moves,
+          histories: s.files.map((f) => ({ path: f.path, commits: histories.get(f.path)! })),
+          aliases: s.aliases.map((a) => ({ path: a, target: targets.get(a)!, commits: histories.get(a)! })),
+        }),
+      ]),
+    );
   });
   afterAll(() => repo.remove());
 
@@ -55,6 +70,7 @@ describe('specLifecycle on a nova-specs repository', () => {
       ['bar', ['specs/2024.2/approved/bar.rst'], []],
       ['baz', ['specs/2024.1/implemented/baz.rst'], []],
       ['foo', ['specs/2024.1/implemented/foo.rst', 'specs/2024.2/approved/foo.rst'], ['specs/2024.1/approved/foo.rst']],
+      ['qux', ['specs/2024.1/approved/qux.rst'], ['specs/2024.2/approved/qux.rst']],
     ]);
     expect(moves).toHaveLength(2);
     expect(tree.problems).toEqual([]);
@@ -70,6 +86,14 @@ describe('specLifecycle on a nova-specs repository', () => {
     expect(foo).toMatchObject({ path: 'specs/2024.2/approved/foo.rst', release: '2024.2', status: 'approved', statusText: 'approved', created: '2023-10-01T09:00:00Z', updated: '2024-05-01T09:00:00Z' });
     // First author first, co-authors after their commit's author, once each whatever the case of the address.
     expect(foo.authors.map((a) => a.name)).toEqual(['Ann', 'Bo', 'Cy', 'Dee', 'Eve']);
+  });
+
+  it('takes a link from a later release as the spec approved again there, not one pointing back', () => {
+    expect(lives.get('qux')!.history.map((s) => [s.commit, s.path, s.release, s.status])).toEqual([
+      [hashes.c1, 'specs/2024.1/approved/qux.rst', '2024.1', 'approved'],
+      [hashes.c4, 'specs/2024.2/approved/qux.rst', '2024.2', 'approved'],
+    ]);
+    expect(lives.get('qux')).toMatchObject({ release: '2024.2', path: 'specs/2024.1/approved/qux.rst' });
   });
 
   it('takes a step from a redirects line where git lost the move', () => {

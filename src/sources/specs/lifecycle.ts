@@ -7,7 +7,8 @@
  *   copied there) is a step; the path says the release and status
  *   (layout.ts). Edits in place are not steps. A name proposed again in a
  *   later release is a second file of the same key, so its arrival is a step
- *   too. A history is cut where the file was made from a template (a rename
+ *   too, and so is a symbolic link that puts the spec in a later release than
+ *   the file it points at. A history is cut where the file was made from a template (a rename
  *   or copy of one): what came before was the template's life.
  * - redirects: a move `from -> to` the git history does not show (the file
  *   was rewritten as it moved, or the history is cut) gives a step at
@@ -51,10 +52,21 @@ export interface DatedMove extends RedirectMove {
   date?: string;
 }
 
+export interface AliasHistory extends PathHistory {
+  /** The spec file the link resolves to. */
+  target: string;
+}
+
 export interface LifecycleInput {
   key: string;
   layout: SpecLayout;
   histories: readonly PathHistory[];
+  /**
+   * The spec's symbolic links, with their histories. A link in a later release than its target
+   * is the spec approved again there (a step, dated when the link was made); one in the same or
+   * an earlier release points back at where the spec went (no step).
+   */
+  aliases?: readonly AliasHistory[];
   /** Every move of the repository's redirects files (those of other specs are left aside). */
   moves?: readonly DatedMove[];
   /** KEPs: the versions of kep.yaml, in any order. */
@@ -121,6 +133,20 @@ function gitSteps(histories: readonly PathHistory[], layout: SpecLayout): { step
     });
   }
   return { steps, commits };
+}
+
+/** Links that put the spec in a later release than the file they point at: a step each, when the path became a link. */
+function aliasSteps(aliases: readonly AliasHistory[], layout: SpecLayout): Draft[] {
+  const out: Draft[] = [];
+  for (const alias of aliases) {
+    const at = classifyPath(alias.path, layout);
+    const to = classifyPath(alias.target, layout);
+    if (!at.spec || !to.spec || compareReleases(at.release, to.release) <= 0) continue;
+    // The path became a link when it was added as one, or changed type from a file.
+    const made = alias.commits.find((c) => c.change.status === 'A' || c.change.status === 'T') ?? alias.commits.at(-1);
+    if (made) out.push(placeStep(alias.path, layout, made.committed, made.hash, 'git'));
+  }
+  return out;
 }
 
 /** The moves that concern this spec: into one of its paths (or into a path of a move already taken), or between paths of its key. */
@@ -226,7 +252,7 @@ function authorsOf(commits: readonly FileCommit[]): GitPerson[] {
 export function specLifecycle(input: LifecycleInput): Lifecycle {
   const paths = new Set(input.histories.map((h) => h.path));
   const { steps: fromGit, commits } = gitSteps(input.histories, input.layout);
-  const drafts = [...fromGit, ...redirectSteps(input, fromGit, paths), ...metadataSteps(input.metadata ?? [])].sort(compareSteps(input.layout));
+  const drafts = [...fromGit, ...aliasSteps(input.aliases ?? [], input.layout), ...redirectSteps(input, fromGit, paths), ...metadataSteps(input.metadata ?? [])].sort(compareSteps(input.layout));
   if (input.layout === 'kep') fillStatuses(drafts);
   const history = withoutRepeats(drafts);
   const newest = history.at(-1);
