@@ -5,6 +5,7 @@ import { ircMeetingsDriver } from './irc-meetings/index.ts';
 import { mboxDriver } from './mbox/index.ts';
 import { meetbotDriver } from './meetbot/index.ts';
 import { pipermailDriver } from './pipermail/index.ts';
+import { specsDriver } from './specs/index.ts';
 
 /** Every upstream type Agora can sync, keyed by the config's `type`. A new upstream adds one line here. */
 export const drivers: ReadonlyMap<string, SourceDriver> = new Map<string, SourceDriver>([
@@ -14,6 +15,7 @@ export const drivers: ReadonlyMap<string, SourceDriver> = new Map<string, Source
   ['mbox', defineDriver(mboxDriver)],
   ['meetbot', defineDriver(meetbotDriver)],
   ['irc-meetings', defineDriver(ircMeetingsDriver)],
+  ['specs', defineDriver(specsDriver)],
 ]);
 
 /** The built-in drivers plus those the plugins bring, keyed by type. */

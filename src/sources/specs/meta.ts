@@ -25,7 +25,8 @@ export interface SpecLinksOptions {
  * a letter or digit; some specs write the link on launchpad.net without the blueprints host, or
  * over http.
  */
-const BLUEPRINT = /\bhttps?:\/\/(?:blueprints\.)?launchpad\.net\/([a-z0-9][a-z0-9+.-]*)\/\+spec\/([a-z0-9][a-z0-9+.-]*)/gi;
+const BLUEPRINT = /\bhttps?:\/\/([a-z0-9][a-z0-9.-]*)\/([a-z0-9][a-z0-9+.-]*)\/\+spec\/([a-z0-9][a-z0-9+.-]*)/gi;
+const LAUNCHPAD = /^(?:blueprints\.)?launchpad\.net$/i;
 const ISSUE = /\bhttps?:\/\/(?:www\.)?github\.com\/([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)\/issues\/(\d+)\b/g;
 
 /** A name ends at sentence or markup punctuation glued to it (`…/+spec/foo.`, `…/+spec/foo>`). */
@@ -34,10 +35,13 @@ const trimName = (name: string) => name.replace(/[.+-]+$/, '');
 /** The first blueprint link of the text. */
 export function findBlueprint(source: string): Pick<SpecLinks, 'blueprint' | 'blueprintProject' | 'blueprintName'> {
   for (const m of source.matchAll(BLUEPRINT)) {
-    const project = trimName(m[1]!.toLowerCase());
-    const name = trimName(m[2]!.toLowerCase());
+    const host = m[1]!.toLowerCase();
+    const project = trimName(m[2]!.toLowerCase());
+    const name = trimName(m[3]!.toLowerCase());
     if (!project || !name) continue;
-    return { blueprint: `https://blueprints.launchpad.net/${project}/+spec/${name}`, blueprintProject: project, blueprintName: name };
+    // Launchpad's links are written the one way; a self-hosted tracker with Launchpad's URL form keeps its host.
+    const base = LAUNCHPAD.test(host) ? 'https://blueprints.launchpad.net' : `https://${host}`;
+    return { blueprint: `${base}/${project}/+spec/${name}`, blueprintProject: project, blueprintName: name };
   }
   return {};
 }
