@@ -26,6 +26,8 @@ try:
     from docutils.parsers.rst import Directive, directives, roles
     from docutils.parsers.rst import Parser
     from docutils.readers import standalone
+    from docutils.transforms import frontmatter
+    from docutils.statemachine import StringList
     from docutils.writers import html5_polyglot
 except ImportError as error:  # answered once, so the caller can name the install command
     sys.stdout.write(json.dumps({"fatal": "cannot import docutils: %s" % error}) + "\n")
@@ -72,6 +74,8 @@ NESTED_DIRECTIVES = {
     "productionlist", "index", "describe", "object", "card", "dropdown", "grid", "grid-item",
     "grid-item-card", "tab-set", "tab-item", "details", "spelling:word-list",
 }
+# Of those, the ones whose argument is the start of their text (Sphinx's `.. seealso:: Other things.`).
+ARGUMENT_IS_TEXT = {"seealso", "todo", "centered", "card", "dropdown", "details"}
 # Directives whose output is not visible text in Sphinx either: recorded as a warning only.
 SILENT_DIRECTIVES = {"index", "highlight", "sectionauthor", "moduleauthor", "codeauthor", "spelling:word-list", "meta"}
 
@@ -81,6 +85,9 @@ class AnyOptions(dict):
 
     def __missing__(self, key):
         return directives.unchanged
+
+    def __bool__(self):  # docutils reads options only when the spec is truthy
+        return True
 
 
 def css_name(name):
@@ -167,9 +174,13 @@ class Unknown(Directive):
         CURRENT.add("line %s: directive \"%s\" is not part of docutils: shown as text" % (self.lineno, self.name))
         if name in SILENT_DIRECTIVES and name not in NESTED_DIRECTIVES:
             return []
-        label = self.name + (": " + self.arguments[0] if self.arguments else "")
+        text_argument = name in ARGUMENT_IS_TEXT and self.arguments
+        label = self.name + (": " + self.arguments[0] if self.arguments and not text_argument else "")
         box = nodes.container(classes=["directive", "directive-" + css_name(name)])
         box += nodes.paragraph(label, label, classes=["directive-name"])
+        if text_argument:
+            lines = StringList([self.arguments[0], ""], source=self.state.document.current_source)
+            self.state.nested_parse(lines, self.content_offset, box)
         if self.content:
             if name in NESTED_DIRECTIVES:
                 self.state.nested_parse(self.content, self.content_offset, box)
@@ -271,7 +282,18 @@ class Translator(html5_polyglot.HTMLTranslator):
         self.body.append(self.starttag(node, "span", "", CLASS="problematic"))
 
 
+class TitleOnly(frontmatter.DocTitle):
+    """Promotes the document title only: a lone section under it stays a section instead of becoming a subtitle."""
+
+    def apply(self):
+        if self.document.settings.setdefault("doctitle_xform", True):
+            self.promote_title(self.document)
+
+
 class Reader(standalone.Reader):
+    def get_transforms(self):
+        return [TitleOnly if t is frontmatter.DocTitle else t for t in super().get_transforms()]
+
     def new_document(self):
         document = super().new_document()
         document.reporter.attach_observer(CURRENT.observe)
@@ -297,8 +319,18 @@ class NullStream:
         pass
 
 
+def text_of(node):
+    """A node's visible text: comments and system messages left out, inline markup joined without gaps."""
+    if isinstance(node, (nodes.comment, nodes.system_message, nodes.substitution_definition, nodes.target, nodes.footnote_reference, nodes.citation_reference)):
+        return ""
+    if isinstance(node, nodes.Text):
+        return str(node)
+    glue = "" if isinstance(node, nodes.TextElement) else " "
+    return glue.join(text_of(child) for child in node.children)
+
+
 def plain(node):
-    return re.sub(r"\s+", " ", node.astext()).strip()
+    return re.sub(r"\s+", " ", text_of(node)).strip()
 
 
 def section_depth(section):
@@ -310,6 +342,10 @@ def section_depth(section):
     return depth
 
 
+def own_text(children):
+    return " ".join(t for t in (plain(c) for c in children if not isinstance(c, (nodes.section, nodes.title))) if t)
+
+
 def outline(document):
     toc, sections = [], []
     for section in document.findall(nodes.section):
@@ -317,11 +353,15 @@ def outline(document):
             continue
         title = plain(section[0])
         depth = section_depth(section)
-        own = [plain(c) for c in section.children[1:] if not isinstance(c, (nodes.section, nodes.system_message))]
         anchor = section["ids"][0] if section["ids"] else ""
         toc.append({"depth": depth, "title": title, "anchor": anchor})
-        sections.append({"title": title, "depth": depth, "text": " ".join(t for t in own if t)})
-    return toc, sections
+        sections.append({"title": title, "depth": depth, "text": own_text(section.children)})
+    intro = []
+    for child in document.children:
+        if isinstance(child, nodes.section):
+            break
+        intro.append(child)
+    return toc, sections, own_text(intro)
 
 
 def document_title(document):
@@ -345,8 +385,9 @@ def render(text, name, base):
         roles._roles.update(saved[0])
         directives._directives.clear()
         directives._directives.update(saved[1])
-    toc, sections = outline(writer.document)
-    return {"title": document_title(writer.document), "html": parts["body"], "toc": toc, "sections": sections, "warnings": CURRENT.messages}
+    toc, sections, intro = outline(writer.document)
+    title = document_title(writer.document)
+    return {"title": title, "html": parts["body"], "toc": toc, "sections": sections, "intro": intro, "warnings": CURRENT.messages}
 
 
 def answer(line, base):
