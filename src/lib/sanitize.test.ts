@@ -27,10 +27,11 @@ describe('sanitizeDocumentHtml', () => {
     }
   });
 
-  it('keeps images only with an http(s) source', () => {
-    expect(sanitizeDocumentHtml('<img src="data:image/png;base64,AAAA" alt="x">')).toBe('');
-    expect(sanitizeDocumentHtml('<img src="javascript:alert(1)">')).toBe('');
-    expect(sanitizeDocumentHtml('<img src="images/local.png">')).toBe('');
+  it('keeps images only with an http(s) source; others show their alternative text or path', () => {
+    expect(sanitizeDocumentHtml('<img src="data:image/png;base64,AAAA" alt="x">')).toBe('<span class="image-not-shown">x</span>');
+    expect(sanitizeDocumentHtml('<img src="javascript:alert(1)" onerror="alert(2)">')).toBe('<span class="image-not-shown">image</span>');
+    expect(sanitizeDocumentHtml('<img src="images/local.png">')).toBe('<span class="image-not-shown">images/local.png</span>');
+    expect(sanitizeDocumentHtml('<img src="x.png" alt="<script>alert(1)</script>">')).toBe('<span class="image-not-shown">&lt;script&gt;alert(1)&lt;/script&gt;</span>');
     expect(sanitizeDocumentHtml('<img src="https://i.example/a.png" alt="diagram">')).toBe('<img src="https://i.example/a.png" alt="diagram" loading="lazy" referrerpolicy="no-referrer" />');
   });
 

@@ -4,7 +4,8 @@
  * Markdown pipeline produce: structure, text markup, tables, code, links and
  * images. Scripts, styles, forms, frames, event handlers, `style` attributes
  * and every URL scheme but http(s) are removed; links are marked as user
- * content (`rel="nofollow ugc"`). Addresses are not linked (`mailto:` is not
+ * content (`rel="nofollow ugc"`); an image is loaded only from an http(s) URL
+ * (else its alternative text is shown). Addresses are not linked (`mailto:` is not
  * allowed), so the text stays but no address becomes a link.
  */
 import sanitizeHtml from 'sanitize-html';
@@ -29,7 +30,7 @@ const CLASSES = [
   'sidebar', 'sidebar-title', 'rubric', 'line-block', 'line', 'attribution', 'epigraph', 'highlights', 'pull-quote', 'compound', 'container', 'legend', 'caption',
   'formula', 'math', 'problematic', 'align-*', 'colwidths-*', 'first', 'last', 'title', 'subtitle',
   // Agora's fallbacks (rst_render.py)
-  'xref', 'role-*', 'directive', 'directive-*', 'toctree', 'toctree-caption', 'code-caption', 'raw-disabled', 'include-disabled',
+  'image-not-shown', 'xref', 'role-*', 'directive', 'directive-*', 'toctree', 'toctree-caption', 'code-caption', 'raw-disabled', 'include-disabled',
   // Markdown (GFM)
   'contains-task-list', 'task-list-item', 'footnotes', 'sr-only', 'data-footnote-backref', 'language-*',
 ];
@@ -62,13 +63,23 @@ const OPTIONS: sanitizeHtml.IOptions = {
   disallowedTagsMode: 'discard',
   transformTags: {
     a: (tagName, attribs) => ({ tagName, attribs: withUgcRel(attribs) }),
-    img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: 'lazy', referrerpolicy: 'no-referrer' } }),
+    img: (tagName, attribs) => (HTTP_URL.test(attribs.src ?? '') ? { tagName, attribs: { ...attribs, loading: 'lazy', referrerpolicy: 'no-referrer' } } : imageAsText(attribs)),
     // GFM task lists: a checkbox that shows, never a form control.
     input: (tagName, attribs) => ({ tagName, attribs: { ...attribs, disabled: '' } }),
   },
-  exclusiveFilter: (frame) =>
-    (frame.tag === 'img' && !HTTP_URL.test(frame.attribs.src ?? '')) || (frame.tag === 'input' && (frame.attribs.type ?? '').toLowerCase() !== 'checkbox'),
+  // (An image without an http(s) source is already text: see imageAsText.)
+  exclusiveFilter: (frame) => frame.tag === 'input' && (frame.attribs.type ?? '').toLowerCase() !== 'checkbox',
 };
+
+/**
+ * An image the page will not load (a path inside the repository, `data:`…) stays visible as
+ * its alternative text, or its path when it has none, instead of vanishing.
+ */
+function imageAsText(attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
+  const src = (attribs.src ?? '').trim();
+  const text = attribs.alt?.trim() || (src && !/^[a-z][a-z0-9+.-]*:/i.test(src) ? src : '') || 'image';
+  return { tagName: 'span', attribs: { class: 'image-not-shown' }, text };
+}
 
 /** A link with an href gets `rel="nofollow ugc"`: the site vouches for none of them. */
 function withUgcRel(attribs: sanitizeHtml.Attributes): sanitizeHtml.Attributes {

@@ -71,8 +71,8 @@ CODE_ROLES = {
 NESTED_DIRECTIVES = {
     "seealso", "versionadded", "versionchanged", "deprecated", "only", "hlist", "glossary",
     "centered", "rst-class", "cssclass", "tabs", "tab", "group-tab", "ifconfig", "todo",
-    "productionlist", "index", "describe", "object", "card", "dropdown", "grid", "grid-item",
-    "grid-item-card", "tab-set", "tab-item", "details", "spelling:word-list",
+    "productionlist", "describe", "object", "card", "dropdown", "grid", "grid-item",
+    "grid-item-card", "tab-set", "tab-item", "details",
 }
 # Of those, the ones whose argument is the start of their text (Sphinx's `.. seealso:: Other things.`).
 ARGUMENT_IS_TEXT = {"seealso", "todo", "centered", "card", "dropdown", "details"}
@@ -172,7 +172,7 @@ class Unknown(Directive):
     def run(self):
         name = self.name.lower()
         CURRENT.add("line %s: directive \"%s\" is not part of docutils: shown as text" % (self.lineno, self.name))
-        if name in SILENT_DIRECTIVES and name not in NESTED_DIRECTIVES:
+        if name in SILENT_DIRECTIVES:
             return []
         text_argument = name in ARGUMENT_IS_TEXT and self.arguments
         label = self.name + (": " + self.arguments[0] if self.arguments and not text_argument else "")
