@@ -22,8 +22,8 @@ const INLINE = ['a', 'img', 'span', 'br', 'em', 'strong', 'b', 'i', 'u', 's', 'd
  * with `.. class::` to borrow the site's own styles, are dropped.
  */
 const CLASSES = [
-  // docutils
-  'admonition', 'admonition-title', 'attention', 'caution', 'danger', 'error', 'hint', 'important', 'note', 'tip', 'warning', 'seealso',
+  // docutils (the admonitions: one word each)
+  ...'admonition admonition-title attention caution danger error hint important note tip warning seealso'.split(' '),
   'footnote', 'footnote-list', 'footnote-reference', 'citation', 'citation-list', 'citation-reference', 'brackets', 'superscript', 'label', 'backrefs', 'fn-bracket',
   'reference', 'external', 'internal', 'docutils', 'literal', 'literal-block', 'code', 'simple', 'arabic', 'loweralpha', 'upperalpha', 'lowerroman', 'upperroman',
   'head', 'field-list', 'field-name', 'field-body', 'option-list', 'option', 'option-group', 'classifier', 'description', 'docinfo', 'topic', 'topic-title', 'contents',
