@@ -5,29 +5,20 @@
  * Playwright's own browser download is not used: the tests need only the npm
  * registry and the distribution's packages.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
+import { aptInstallPlan, ensureDebianPackage, manualInstall, systemProbe, type AptPlan, type DebianProbe } from './debian.ts';
+
+export { systemProbe };
 
 /** Command names looked up on PATH, in order. */
 export const CHROMIUM_COMMANDS = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome'] as const;
 /** Fixed places checked when PATH has none (Debian, Ubuntu, Google's packages, snap). */
 export const CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome', '/opt/google/chrome/chrome', '/snap/bin/chromium'] as const;
 
-export const MANUAL_INSTALL = 'sudo apt-get update && sudo apt-get install -y chromium';
+export const MANUAL_INSTALL = manualInstall('chromium');
 
 /** What the decision needs from the machine; injected in unit tests. */
-export interface ChromiumProbe {
-  env: Record<string, string | undefined>;
-  /** An executable regular file at this absolute path. */
-  isExecutable(path: string): boolean;
-  isRoot(): boolean;
-  /** `sudo -n true` succeeds (sudo present, no password needed). */
-  canSudo(): boolean;
-  /** Runs a command with inherited output; rejects on a non-zero exit. */
-  run(command: string, args: string[], env: Record<string, string | undefined>): Promise<void>;
-  log(message: string): void;
-}
+export type ChromiumProbe = DebianProbe;
 
 /** The Chromium to use, or undefined. A set AGORA_CHROMIUM that points nowhere is an error, not a fallback. */
 export function findChromium(probe: Pick<ChromiumProbe, 'env' | 'isExecutable'>): string | undefined {
@@ -47,13 +38,7 @@ export function findChromium(probe: Pick<ChromiumProbe, 'env' | 'isExecutable'>)
 }
 
 /** The apt-get to call and how (directly or through `sudo -n`), or why it cannot be done. */
-export function installPlan(probe: Omit<ChromiumProbe, 'run' | 'log'>): { prefix: string[]; aptGet: string } | { reason: string; apt: boolean } {
-  const aptGet = ['/usr/bin/apt-get', '/bin/apt-get'].find((p) => probe.isExecutable(p));
-  if (!aptGet) return { reason: 'apt-get is not available (not a Debian or Ubuntu system)', apt: false };
-  if (probe.isRoot()) return { prefix: [], aptGet };
-  if (probe.canSudo()) return { prefix: ['sudo', '-n'], aptGet };
-  return { reason: 'installing needs root, and this process is not root and cannot use sudo without a password', apt: true };
-}
+export const installPlan: (probe: Omit<ChromiumProbe, 'run' | 'log'>) => AptPlan = aptInstallPlan;
 
 export class ChromiumMissing extends Error {
   override name = 'ChromiumMissing';
@@ -76,47 +61,18 @@ function missingMessage(reason: string, aptAvailable: boolean): string {
 export async function ensureChromium(probe: ChromiumProbe = systemProbe()): Promise<string> {
   const found = findChromium(probe);
   if (found) return found;
-  const plan = installPlan(probe);
-  if ('reason' in plan) throw new ChromiumMissing(missingMessage(plan.reason, plan.apt));
-  const [cmd, ...pre] = [...plan.prefix, plan.aptGet];
-  const env = { ...probe.env, DEBIAN_FRONTEND: 'noninteractive' };
-  // Wait for another apt run (a second test run, unattended upgrades) instead of failing on its lock.
-  const lock = ['-o', 'DPkg::Lock::Timeout=600'];
-  probe.log(`Chromium not found: installing Debian's chromium package for the browser tests (${plan.prefix.join(' ')}${plan.prefix.length ? ' ' : ''}apt-get update, then apt-get install -y chromium)`);
-  try {
-    await probe.run(cmd!, [...pre, ...lock, 'update', '-q'], env);
-    await probe.run(cmd!, [...pre, ...lock, 'install', '-y', '-q', '--no-install-recommends', 'chromium'], env);
-  } catch (err) {
-    throw new ChromiumMissing(`${(err as Error).message}\nInstalling Chromium failed. Install it yourself with:\n    ${MANUAL_INSTALL}\nor set AGORA_CHROMIUM=/path/to/chromium`);
-  }
-  const installed = findChromium(probe);
-  if (!installed) throw new ChromiumMissing(`apt-get installed chromium but no executable was found afterwards; set AGORA_CHROMIUM=/path/to/chromium`);
+  const installed = await ensureDebianPackage(
+    {
+      name: 'chromium',
+      label: 'Chromium',
+      purpose: 'for the browser tests',
+      check: () => findChromium(probe),
+      missing: (reason, apt) => new ChromiumMissing(missingMessage(reason, apt)),
+      failed: (err) => new ChromiumMissing(`${err.message}\nInstalling Chromium failed. Install it yourself with:\n    ${MANUAL_INSTALL}\nor set AGORA_CHROMIUM=/path/to/chromium`),
+      stillMissing: () => new ChromiumMissing('apt-get installed chromium but no executable was found afterwards; set AGORA_CHROMIUM=/path/to/chromium'),
+    },
+    probe,
+  );
   probe.log(`installed Chromium at ${installed}`);
   return installed;
-}
-
-/** The real machine. */
-export function systemProbe(): ChromiumProbe {
-  return {
-    env: process.env,
-    isExecutable(path) {
-      try {
-        if (!statSync(path).isFile()) return false;
-        accessSync(path, constants.X_OK);
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    isRoot: () => process.getuid?.() === 0,
-    canSudo: () => spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0,
-    run: (command, args, env) =>
-      new Promise((resolve, reject) => {
-        // apt's output goes to stderr, beside the test runner's progress rather than into a reporter's stdout.
-        const child = spawn(command, args, { env, stdio: ['ignore', 2, 2] });
-        child.on('error', reject);
-        child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`))));
-      }),
-    log: (message) => console.error(message),
-  };
 }
