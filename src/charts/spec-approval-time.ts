@@ -144,7 +144,7 @@ export function approvalTimeChartData(series: ApprovalTimeSeries, scope: ChartSc
   const notes = releaseNotes(s.releases, 'By release of approval:', describeRelease);
   return {
     title: `Time to spec approval per month: ${where}`,
-    description: `The median number of days from the first review of a spec's proposal to the spec's approval, for the specs of ${where} approved in each month (UTC), and the number of specs approved. Months without a measured approval have no median. The axis is months, not releases: each release's median is in the notes under the chart.`,
+    description: `The median number of days from the first review of a spec's proposal to the spec's approval, by the month (UTC) of approval, and the number of specs approved, for ${where}. Months without a measured approval have no median. The axis is months, not releases: each release's median is in the notes under the chart.`,
     unit: 'days (median) or specs per month',
     series: s.series,
     source: `${siteTitle}, from the specs repositories' history and the code reviews linked to each spec. For each month (UTC) of approval, the median over the specs approved in it of the days from the creation of the earliest change linked to the spec as a review (its proposal, as far back as the site's reviews go) to the commit that first made the spec approved, dated when it landed (for an even number of specs, the mean of the middle two). ${leftOut(s, approvals)} Releases are not on the axis, but in these notes.${notes ? ` ${notes}` : ''}`,

@@ -86,7 +86,7 @@ export function specLifecycleChartData(series: LifecycleSeries, scope: ChartScop
   const notes = releaseNotes(s.releases, 'By release (the release the step names):', describeCounts);
   return {
     title: `Specs approved and implemented per month: ${where}`,
-    description: `The design specs of ${where} approved, and those implemented, in each month (UTC). The axis is months, not releases: each release's counts are in the notes under the chart.`,
+    description: `Design specs approved, and specs implemented, in each month (UTC), for ${where}. The axis is months, not releases: each release's counts are in the notes under the chart.`,
     unit: 'specs per month',
     series: s.series,
     source: `${siteTitle}, from the specs repositories' history. A spec counts as approved once, in the month (UTC) of the commit that first made it approved (moved it among the approved specs, or gave it that status in its metadata): one approved again for a later release is not counted again. It counts as implemented in the month of the commit that last made it implemented. Commits are dated when they landed. Releases are not on the axis, but in these notes.${notes ? ` ${notes}` : ''}`,
