@@ -18,6 +18,8 @@ export { Catalog, namesFor, peopleView, placeKey } from './catalog.ts';
 export * from '../kinds/change/index.ts';
 // Action items followed across a team's meetings, for the action-items chart (src/charts/site.ts).
 export { trackActions } from '../kinds/meeting/views.ts';
+// Specs and their review links, for the spec charts' milestones (src/charts/site.ts).
+export { specsView } from '../kinds/spec/site.ts';
 
 export interface Site {
   loaded: LoadedConfig;

@@ -8,6 +8,7 @@ import { CHANGES } from './__fixtures__/changes.ts';
 import { EVENTS, ORGS } from './__fixtures__/events.ts';
 import { MAIL_EVENTS, MAIL_MESSAGES, MAIL_THREADS } from './__fixtures__/mail.ts';
 import { ACTIONS, MEETINGS } from './__fixtures__/meetings.ts';
+import { SPEC_MILESTONES, SPECS } from './__fixtures__/specs.ts';
 import { placeKey } from '../lib/places.ts';
 import { Catalog } from '../catalog/catalog.ts';
 import { defaultKinds } from '../kinds/index.ts';
@@ -15,8 +16,10 @@ import type { Change } from '../model/change.ts';
 import { makeItem } from '../model/item.ts';
 import { MESSAGE_KIND as MODEL_MESSAGE_KIND, THREAD_KIND as MODEL_THREAD_KIND, type Message, type Thread } from '../model/mail.ts';
 import { MEETING_KIND as MODEL_MEETING_KIND, type Meeting } from '../model/meeting.ts';
+import { SPEC_KIND as MODEL_SPEC_KIND, type Spec, type SpecStep } from '../model/spec.ts';
 import { MESSAGE_KIND, THREAD_KIND } from './lists.ts';
 import { ALL_TEAMS_SCOPE, MEETING_KIND } from './meetings.ts';
+import { ALL_SPECS_SCOPE, SPEC_KIND } from './specs.ts';
 import { scopeWords, type ChartScope } from './scopes.ts';
 import { chartCatalog } from './site.ts';
 
@@ -26,8 +29,10 @@ const REVIEW_CHARTS = ['activity', 'contributors'];
 const LIST_CHARTS = ['list-activity', 'new-posters', 'replied-threads', 'first-reply'];
 /** The charts of IRC meetings (whose scopes are teams only). */
 const MEETING_CHARTS = ['meetings-held', 'meeting-attendance', 'action-items'];
+/** The charts of design specs (whose scopes are places with specs only). */
+const SPEC_CHARTS = ['specs-lifecycle', 'spec-approval-time'];
 /** Series of rates (a share, a median): a month with nothing to measure has no point. */
-const RATE_SERIES = ['replied', 'median-hours', 'median-people'];
+const RATE_SERIES = ['replied', 'median-hours', 'median-people', 'median-days'];
 const reviewCharts = CHARTS.filter((c) => REVIEW_CHARTS.includes(c.id));
 
 const catalog: ChartCatalog = {
@@ -41,6 +46,7 @@ const catalog: ChartCatalog = {
   // The catalog names unknown people with UNKNOWN_ORG; the registry entry must not treat it as an organisation.
   people: new Map([...Object.entries(ORGS).map(([k, org]) => [k, { org }] as const), ['demo:9', { org: UNKNOWN }]]),
   meetingActions: () => [],
+  specMilestones: () => [],
 };
 const context: ChartContext = { catalog, siteTitle: 'Demo', unknownOrg: UNKNOWN };
 
@@ -55,6 +61,7 @@ const mailCatalog: ChartCatalog = {
   ),
   people: new Map(),
   meetingActions: () => [],
+  specMilestones: () => [],
 };
 const mailContext: ChartContext = { ...context, catalog: mailCatalog };
 const LIST_SCOPES = ['all', 'projects/aurora-users', 'projects/demo/aurora-dev', 'projects/mirror/aurora-dev'];
@@ -69,10 +76,21 @@ const meetingCatalog: ChartCatalog = {
 };
 const meetingContext: ChartContext = { ...context, catalog: meetingCatalog };
 const MEETING_SCOPES = ['all', 'projects/beta', 'projects/demo/alpha', 'projects/mirror/alpha'];
+/** Three places with specs (two named `nova-specs`, in two sources), a team and a code-review project without specs. */
+const specCatalog: ChartCatalog = {
+  ...meetingCatalog,
+  items: (kind) => (kind === SPEC_KIND ? SPECS : meetingCatalog.items(kind)),
+  projects: new Map(
+    [listPlace('demo', 'nova-specs', 'demo/nova-specs'), listPlace('mirror', 'nova-specs', 'mirror/nova-specs'), listPlace('demo', 'sig-node', 'sig-node'), listPlace('demo', 'beta', 'beta'), listPlace('demo', 'aurora/compute', 'aurora/compute')].map((p) => [p.key, p]),
+  ),
+  specMilestones: () => SPEC_MILESTONES,
+};
+const specContext: ChartContext = { ...context, catalog: specCatalog };
+const SPEC_SCOPES = ['all', 'projects/demo/nova-specs', 'projects/mirror/nova-specs', 'projects/sig-node'];
 const REVIEW_SCOPES = ['all', 'projects/aurora/compute', 'projects/aurora/docs'];
 
 describe('the chart registry', () => {
-  it('has the activity chart (its URLs stay), the contributors chart, the list charts and the meeting charts', () => {
+  it('has the activity chart (its URLs stay), the contributors chart, the list charts, the meeting charts and the spec charts', () => {
     expect(CHARTS.map((c) => [c.id, c.renderer])).toEqual([
       ['activity', 'line'],
       ['contributors', 'stacked'],
@@ -83,27 +101,31 @@ describe('the chart registry', () => {
       ['meetings-held', 'stacked'],
       ['meeting-attendance', 'line'],
       ['action-items', 'line'],
+      ['specs-lifecycle', 'line'],
+      ['spec-approval-time', 'line'],
     ]);
-    expect(CHARTS.map((c) => c.id)).toEqual([...REVIEW_CHARTS, ...LIST_CHARTS, ...MEETING_CHARTS]);
+    expect(CHARTS.map((c) => c.id)).toEqual([...REVIEW_CHARTS, ...LIST_CHARTS, ...MEETING_CHARTS, ...SPEC_CHARTS]);
     expect(chartById('contributors')?.title).toBe('Active contributors by organisation');
     expect(chartById('nope')).toBeUndefined();
   });
 
-  it('names the mail and meeting kinds as the model does (chart code may not import it)', () => {
-    expect([MESSAGE_KIND, THREAD_KIND, MEETING_KIND]).toEqual([MODEL_MESSAGE_KIND, MODEL_THREAD_KIND, MODEL_MEETING_KIND]);
+  it('names the mail, meeting and spec kinds as the model does (chart code may not import it)', () => {
+    expect([MESSAGE_KIND, THREAD_KIND, MEETING_KIND, SPEC_KIND]).toEqual([MODEL_MESSAGE_KIND, MODEL_THREAD_KIND, MODEL_MEETING_KIND, MODEL_SPEC_KIND]);
   });
 
   it('has clean, distinct routes for every chart and scope', () => {
     expect(routeProblems(CHARTS.map((c) => ({ id: c.id, scopes: c.scopes(catalog) })))).toEqual([]);
     expect(routeProblems(CHARTS.map((c) => ({ id: c.id, scopes: c.scopes(mailCatalog) })))).toEqual([]);
     expect(routeProblems(CHARTS.map((c) => ({ id: c.id, scopes: c.scopes(meetingCatalog) })))).toEqual([]);
+    expect(routeProblems(CHARTS.map((c) => ({ id: c.id, scopes: c.scopes(specCatalog) })))).toEqual([]);
   });
 
   describe.each(CHARTS.map((c) => [c.id, c] as const))('%s', (id, chart) => {
     const lists = LIST_CHARTS.includes(id);
     const meetings = MEETING_CHARTS.includes(id);
-    const scopes = chart.scopes(lists ? mailCatalog : meetings ? meetingCatalog : catalog);
-    const dataOf = chart.load(lists ? mailContext : meetings ? meetingContext : context);
+    const specs = SPEC_CHARTS.includes(id);
+    const scopes = chart.scopes(lists ? mailCatalog : meetings ? meetingCatalog : specs ? specCatalog : catalog);
+    const dataOf = chart.load(lists ? mailContext : meetings ? meetingContext : specs ? specContext : context);
 
     it('has words, a known renderer and the all scope first, then one per project (per list for the list charts)', () => {
       expect(chart.title).toMatch(/^[A-Z]/);
@@ -123,16 +145,23 @@ describe('the chart registry', () => {
         expect(scopes.slice(1).map((s) => s.place)).toEqual([placeKey('demo', 'beta'), placeKey('demo', 'alpha'), placeKey('mirror', 'alpha')]);
         return;
       }
+      if (specs) {
+        // Not the team or the code-review project: they have no specs.
+        expect(scopes.map((s) => s.id)).toEqual(SPEC_SCOPES);
+        expect(scopes.map((s) => s.label)).toEqual(['All specs', 'nova-specs (demo)', 'nova-specs (mirror)', 'sig-node']);
+        expect(scopes.slice(1).map((s) => s.place)).toEqual([placeKey('demo', 'nova-specs'), placeKey('mirror', 'nova-specs'), placeKey('demo', 'sig-node')]);
+        return;
+      }
       expect(scopes.map((s) => s.id)).toEqual(REVIEW_SCOPES);
       expect(scopes.slice(1).map((s) => s.project)).toEqual(['aurora/compute', 'aurora/docs']);
       expect(scopes.slice(1).map((s) => s.place)).toEqual([placeKey('demo', 'aurora/compute'), placeKey('demo', 'aurora/docs')]);
     });
 
-    it.each(lists ? LIST_SCOPES : meetings ? MEETING_SCOPES : REVIEW_SCOPES)('gives %s monthly data (zero-filled counts), an SVG, a table and a text alternative', (scopeId) => {
+    it.each(lists ? LIST_SCOPES : meetings ? MEETING_SCOPES : specs ? SPEC_SCOPES : REVIEW_SCOPES)('gives %s monthly data (zero-filled counts), an SVG, a table and a text alternative', (scopeId) => {
       const scope = scopes.find((s) => s.id === scopeId)!;
       const data = dataOf(scope);
       expect(data.title).toContain(scopeWords(scope));
-      expect(data.title).toContain(scope.project ?? (lists ? 'all lists' : meetings ? 'all teams' : 'all projects'));
+      expect(data.title).toContain(scope.project ?? (lists ? 'all lists' : meetings ? 'all teams' : specs ? 'all specs' : 'all projects'));
       expect(data.series.length).toBeGreaterThan(0);
       const months = allMonths(data);
       expect(months.length).toBeGreaterThan(0);
@@ -396,6 +425,100 @@ describe('meeting charts of a real catalog: bots, opted-out people and carried-o
     expect(irc).toEqual({ open: { '2024-01': 1, '2024-02': 0 }, raised: { '2024-01': 2, '2024-02': 0 }, closed: { '2024-01': 1, '2024-02': 1 } });
     expect(irc2).toEqual({ open: { '2024-02': 1 }, raised: { '2024-02': 1 }, closed: { '2024-02': 0 } });
     expect(all).toEqual({ open: { '2024-01': 1, '2024-02': 1 }, raised: { '2024-01': 2, '2024-02': 1 }, closed: { '2024-01': 1, '2024-02': 1 } });
+  });
+});
+
+describe('the spec charts', () => {
+  const specCharts = CHARTS.filter((c) => SPEC_CHARTS.includes(c.id));
+
+  it.each(specCharts.map((c) => [c.id, c] as const))('%s: only the all scope, with no data, on a site without specs (and not shown there)', (_id, chart) => {
+    for (const c of [catalog, mailCatalog, meetingCatalog]) {
+      expect(chart.available?.(c)).toBe(false);
+      expect(chart.scopes(c)).toEqual([ALL_SPECS_SCOPE]);
+    }
+    expect(chart.available?.(specCatalog)).toBe(true);
+    const data = chart.load(context)(ALL_SPECS_SCOPE);
+    expect(allMonths(data)).toEqual([]);
+    expect(textAlternative(data)).toMatch(/: all specs: no data yet\.$/);
+    expect(RENDERERS[chart.renderer].render(data, { id: 'c' })).toContain('No data yet');
+  });
+
+  it('keep two sources’ places of the same name apart', () => {
+    const [, demo, mirror] = chartById('specs-lifecycle')!.scopes(specCatalog);
+    const first = (id: string, scope: ChartScope) => chartById(id)!.load(specContext)(scope).series.map((s) => s.points[0]);
+    expect(first('specs-lifecycle', demo!)).toEqual([{ month: '2024-01', value: 2 }, { month: '2024-01', value: 0 }]);
+    expect(first('specs-lifecycle', mirror!)).toEqual([{ month: '2024-02', value: 1 }, { month: '2024-02', value: 0 }]);
+    expect(first('spec-approval-time', mirror!)).toEqual([{ month: '2024-02', value: 10.3 }, { month: '2024-02', value: 1 }]);
+  });
+});
+
+describe('spec charts of a real catalog: the review links and the steps of the history', () => {
+  const step = (date: string, path: string, release: string, status: SpecStep['status']): SpecStep => ({ date, path, release, status, statusText: status, from: 'git' });
+  const spec = (key: string, over: Partial<Spec> & Pick<Spec, 'history' | 'repository'>) => {
+    const last = over.history.at(-1)!;
+    const data: Spec = {
+      key, layout: 'nova-specs', path: last.path, title: key, release: last.release, status: last.status, statusText: last.statusText, milestones: {}, summary: '', toc: [], format: 'rst',
+      authors: [], authorHandles: [], created: over.history[0]!.date, updated: last.date, aliases: [], flags: [], ...over,
+    };
+    return makeItem({ source: 'specs', type: 'specs', origin: 'https://specs.example.org/', kind: MODEL_SPEC_KIND, nativeId: key, updatedOn: data.updated, data });
+  };
+  const change = (n: number, project: string, created: string, extra: Partial<Change> = {}) => {
+    const data: Change = {
+      number: n, changeId: `I${n}`, project, branch: 'master', hashtags: [], subject: `Change ${n}`, status: 'MERGED', owner: '1',
+      created, updated: created, insertions: 1, deletions: 0, patchSets: [], votes: [], messages: [],
+      accounts: { '1': { id: '1', name: 'Owner', username: 'owner', emailDomain: 'example.org', isBot: false } },
+      url: `https://review.example.org/c/${n}`, ...extra,
+    };
+    return makeItem({ source: 'review', type: 'gerrit', origin: 'https://review.example.org', kind: 'change', nativeId: n, updatedOn: created, data });
+  };
+  const files = (...paths: string[]) => [{ number: 1, revision: 'r1', files: paths.map((path) => ({ path, insertions: 10, deletions: 0 })) }];
+  const full = new Catalog({ affiliations: {}, privacy: { optOut: [] } }, defaultKinds());
+  // x: reviewed from 10 January, approved 22 days later, implemented in May (a change naming its blueprint implements it, and is no review).
+  full.add(spec('x', { repository: 'aurora-specs', project: 'aurora/specs', blueprintName: 'x-bp', history: [step('2024-02-01T10:00:00Z', 'specs/2024.1/approved/x.rst', '2024.1', 'approved'), step('2024-05-01T10:00:00Z', 'specs/2024.1/implemented/x.rst', '2024.1', 'implemented')] }));
+  // y: approved without a review the site has.
+  full.add(spec('y', { repository: 'aurora-specs', project: 'aurora/specs', history: [step('2024-02-15T10:00:00Z', 'specs/2024.1/approved/y.rst', '2024.1', 'approved')] }));
+  // z: another place (its group), reviewed 10 days before its approval.
+  full.add(spec('z', { repository: 'enhancements', project: 'k/enhancements', group: 'sig-node', layout: 'kep', history: [step('2024-03-01T00:00:00Z', 'keps/sig-node/1-z/README.md', 'v1.30', 'approved')] }));
+  full.add(change(1, 'aurora/specs', '2024-01-10T10:00:00Z', { patchSets: files('specs/2024.1/approved/x.rst') }));
+  full.add(change(2, 'aurora/compute', '2024-01-05T00:00:00Z', { topic: 'bp/x-bp' }));
+  full.add(change(3, 'k/enhancements', '2024-02-20T00:00:00Z', { patchSets: files('keps/sig-node/1-z/README.md') }));
+  full.finish();
+  const realContext: ChartContext = { catalog: chartCatalog(full), siteTitle: 'Demo', unknownOrg: UNKNOWN };
+  const data = (id: string) => {
+    const chart = chartById(id)!;
+    expect(chart.available!(realContext.catalog)).toBe(true);
+    const scopes = chart.scopes(realContext.catalog);
+    // Not the review projects: they have no specs.
+    expect(scopes.map((s) => [s.id, s.label, s.place])).toEqual([
+      ['all', 'All specs', undefined],
+      ['projects/aurora-specs', 'aurora-specs', full.place('specs', 'aurora-specs')!.key],
+      ['projects/sig-node', 'sig-node', full.place('specs', 'sig-node')!.key],
+    ]);
+    const dataOf = chart.load(realContext);
+    return scopes.map((scope) => Object.fromEntries(dataOf(scope).series.map((s) => [s.id, Object.fromEntries(s.points.map((p) => [p.month, p.value]))])));
+  };
+
+  it('hands the charts each spec’s milestones, its first review from the review links only', () => {
+    const milestones = [...realContext.catalog.specMilestones()].sort((a, b) => a.key.localeCompare(b.key));
+    expect(milestones.map((m) => [m.key, m.place, m.approved, m.approvedIn, m.implemented ?? null, m.firstReview ?? null])).toEqual([
+      ['specs:x', 'aurora-specs', '2024-02-01T10:00:00Z', '2024.1', '2024-05-01T10:00:00Z', '2024-01-10T10:00:00Z'],
+      ['specs:y', 'aurora-specs', '2024-02-15T10:00:00Z', '2024.1', null, null],
+      ['specs:z', 'sig-node', '2024-03-01T00:00:00Z', 'v1.30', null, '2024-02-20T00:00:00Z'],
+    ]);
+  });
+
+  it('counts approvals and implementations by place', () => {
+    const [all, aurora, node] = data('specs-lifecycle');
+    expect(all).toEqual({ approved: { '2024-02': 2, '2024-03': 1, '2024-04': 0, '2024-05': 0 }, implemented: { '2024-02': 0, '2024-03': 0, '2024-04': 0, '2024-05': 1 } });
+    expect(aurora).toEqual({ approved: { '2024-02': 2, '2024-03': 0, '2024-04': 0, '2024-05': 0 }, implemented: { '2024-02': 0, '2024-03': 0, '2024-04': 0, '2024-05': 1 } });
+    expect(node).toEqual({ approved: { '2024-03': 1 }, implemented: { '2024-03': 0 } });
+  });
+
+  it('measures the days from the first review to the approval, leaving out the spec without a review', () => {
+    const [all, aurora, node] = data('spec-approval-time');
+    expect(all).toEqual({ 'median-days': { '2024-02': 22, '2024-03': 10 }, approvals: { '2024-02': 2, '2024-03': 1 } });
+    expect(aurora).toEqual({ 'median-days': { '2024-02': 22 }, approvals: { '2024-02': 2 } });
+    expect(node).toEqual({ 'median-days': { '2024-03': 10 }, approvals: { '2024-03': 1 } });
   });
 });
 

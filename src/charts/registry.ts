@@ -18,6 +18,9 @@ import { contributorChartData, contributorSeries } from './contributors.ts';
 import { listActivityChartData, listActivitySeries } from './list-activity.ts';
 import { listScopes, MESSAGE_KIND, THREAD_KIND, type ListEvent } from './lists.ts';
 import { newPosterSeries, newPostersChartData } from './new-posters.ts';
+import { approvalTimeChartData, approvalTimeSeries } from './spec-approval-time.ts';
+import { SPEC_KIND, specScopes, type SpecMilestone } from './specs.ts';
+import { specLifecycleChartData, specLifecycleSeries } from './specs-lifecycle.ts';
 import { placeKey } from '../lib/places.ts';
 import type { RendererName } from './renderers.ts';
 import { projectScopes, type ChartScope } from './scopes.ts';
@@ -40,6 +43,8 @@ export interface ChartCatalog {
   items(kind: string): readonly ItemSummary[];
   /** Action items followed across each team's meetings (the meeting kind's `trackActions`, one source at a time); read once, by the action-items chart. */
   meetingActions(): readonly MeetingAction[];
+  /** Each design spec's approval, implementation and first review (from the spec kind's summaries and review links); read once by each spec chart. */
+  specMilestones(): readonly SpecMilestone[];
 }
 
 export interface ChartContext {
@@ -99,6 +104,12 @@ const LIST_SCOPES = {
 const MEETING_SCOPES = {
   scopes: (catalog: ChartCatalog) => meetingScopes(catalog.projects.values(), catalog.items(MEETING_KIND)),
   available: (catalog: ChartCatalog) => catalog.items(MEETING_KIND).length > 0,
+};
+
+/** The scopes and availability every spec chart shares. */
+const SPEC_SCOPES = {
+  scopes: (catalog: ChartCatalog) => specScopes(catalog.projects.values(), catalog.items(SPEC_KIND)),
+  available: (catalog: ChartCatalog) => catalog.items(SPEC_KIND).length > 0,
 };
 
 /** The meeting kind's summaries (settled: attendees are counted people only). */
@@ -201,6 +212,25 @@ export const CHARTS: readonly Chart[] = [
     ...MEETING_SCOPES,
     prepare: ({ catalog }) => actionItemSeries(catalog.meetingActions()),
     data: (series, scope, { siteTitle }) => actionItemsChartData(series, scope, siteTitle),
+  }),
+  // Design specs: scopes only for places with specs (specScopes), and only on a site with specs. Releases are in the notes.
+  defineChart({
+    id: 'specs-lifecycle',
+    title: 'Specs approved and implemented per month',
+    summary: 'Design specs approved for the first time and specs implemented each month, for all specs or one repository; the notes give each release’s counts.',
+    renderer: 'line',
+    ...SPEC_SCOPES,
+    prepare: ({ catalog }) => specLifecycleSeries(catalog.specMilestones()),
+    data: (series, scope, { siteTitle }) => specLifecycleChartData(series, scope, siteTitle),
+  }),
+  defineChart({
+    id: 'spec-approval-time',
+    title: 'Time to spec approval per month',
+    summary: 'Median days from the first review of a spec’s proposal to its approval, by the month of approval, and the specs approved, for all specs or one repository; the notes give each release’s median.',
+    renderer: 'line',
+    ...SPEC_SCOPES,
+    prepare: ({ catalog }) => approvalTimeSeries(catalog.specMilestones()),
+    data: (series, scope, { siteTitle }) => approvalTimeChartData(series, scope, siteTitle),
   }),
 ];
 

@@ -5,8 +5,9 @@
  * (or `activityChartFor`); components only render what it returns. This is
  * the only chart module that loads the site.
  */
-import { CHANGE_KIND, getSite, trackActions, UNKNOWN_ORG, type Catalog, type ChangeSummary, type MeetingSummary } from '../catalog/index.ts';
+import { CHANGE_KIND, getSite, specsView, trackActions, UNKNOWN_ORG, type Catalog, type ChangeSummary, type MeetingSummary } from '../catalog/index.ts';
 import { MEETING_KIND, trackPerSource } from './meetings.ts';
+import { specMilestones } from './specs.ts';
 import type { RendererName } from './renderers.ts';
 import { chartById, chartsFor, routeProblems, type Chart, type ChartCatalog, type ChartContext } from './registry.ts';
 import { ALL_SCOPE, type ChartScope } from './scopes.ts';
@@ -71,7 +72,7 @@ interface Loaded {
 
 let cache: Promise<Loaded> | undefined;
 
-/** The few views of the catalog that charts read (ChartCatalog): reviews, activity events, places, people, tracked action items. */
+/** The few views of the catalog that charts read (ChartCatalog): reviews, activity events, places, people, tracked action items, spec milestones. */
 export function chartCatalog(full: Catalog): ChartCatalog {
   return {
     changes: full.items<ChangeSummary>(CHANGE_KIND),
@@ -80,6 +81,11 @@ export function chartCatalog(full: Catalog): ChartCatalog {
     people: full.people,
     items: (kind) => full.items(kind),
     meetingActions: () => trackPerSource(full.items<MeetingSummary>(MEETING_KIND), trackActions),
+    // The specs pages' view (made once per catalog): its summaries and review links.
+    specMilestones: () => {
+      const { specs, links } = specsView(full);
+      return specMilestones(specs, links.bySpec);
+    },
   };
 }
 

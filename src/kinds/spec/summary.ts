@@ -23,6 +23,8 @@ export interface SpecSummary extends ItemSummary {
   implementedIn?: string;
   /** When it was first approved (the first `approved` step), for time-to-approval. */
   approvedAt?: string;
+  /** When it was last implemented (the newest `implemented` step, the one `implementedIn` names), for the lifecycle chart. */
+  implementedAt?: string;
   summary: string;
   renderFailed: boolean;
 }
@@ -68,6 +70,7 @@ export function summariseSpec({ source, data: s }: Item<Spec>): SpecSummary {
     ...(approved?.release ? { approvedIn: approved.release } : {}),
     ...(approved ? { approvedAt: approved.date } : {}),
     ...(implemented?.release ? { implementedIn: implemented.release } : {}),
+    ...(implemented ? { implementedAt: implemented.date } : {}),
     summary: s.summary,
     renderFailed: s.renderError !== undefined,
   };
