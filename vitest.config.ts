@@ -13,7 +13,7 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: ['test/browser/**', '**/node_modules/**'],
           // Temporary folders go to one folder per run; a test that leaves one behind fails the run.
-          globalSetup: ['test/tmp-guard.ts'],
+          globalSetup: ['test/tmp-guard.ts', 'test/system-setup.ts'],
         },
       },
       {

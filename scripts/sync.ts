@@ -9,6 +9,7 @@ import { driversFor } from '../src/sources/index.ts';
 import { Store } from '../src/store/store.ts';
 import { createProgress } from '../src/sync/progress.ts';
 import { runSync } from '../src/sync/run.ts';
+import { ensureDocutils } from './lib/debian.ts';
 import { formatSummary } from '../src/sync/summary.ts';
 
 async function main(): Promise<number> {
@@ -39,6 +40,11 @@ async function main(): Promise<number> {
   } catch (err) {
     console.error((err as Error).message);
     return 2;
+  }
+  // Specs in reStructuredText are rendered with docutils: installed like the test browser when it is missing
+  // (Debian's package, as root or with sudo), else the specs sources fail with the command to run.
+  if (loaded.config.sources.some((s) => s.type === 'specs' && (!args.values.source?.length || args.values.source.includes(s.id)))) {
+    await ensureDocutils().catch((err: Error) => console.error(err.message));
   }
   const progress = createProgress();
   const controller = new AbortController();

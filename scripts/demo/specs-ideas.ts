@@ -33,7 +33,7 @@ export interface SpecIdea {
 
 export const SPEC_IDEAS: readonly SpecIdea[] = [
   {
-    name: 'unified-limits',
+    name: 'unified-limits-enforcement',
     title: 'Unified limits for compute quotas',
     project: 'aurora/compute',
     summary: 'Move compute quotas to limits kept by the identity service, so that one place holds the limits of every service.',
@@ -67,7 +67,7 @@ export const SPEC_IDEAS: readonly SpecIdea[] = [
     docs: 'The networking guide documents the new metrics and an example alert.',
   },
   {
-    name: 'ovn-migration',
+    name: 'ovn-migration-tool',
     title: 'Migrate ML2/OVS deployments to OVN',
     project: 'aurora/network',
     summary: 'Provide a supported, tested path to move a running cloud from the Open vSwitch agent to the OVN driver.',
@@ -307,7 +307,7 @@ export const SPEC_IDEAS: readonly SpecIdea[] = [
     code: 'def usage(project_id):\n    cached = cache.get(f"usage:{project_id}")\n    return cached if cached is not None else count_and_store(project_id)',
     work: ['Cache quota usage'],
     docs: 'The configuration reference documents the option.',
-    depends: 'unified-limits',
+    depends: 'unified-limits-enforcement',
   },
   {
     name: 'segment-aware-dhcp',
@@ -364,7 +364,7 @@ export const SPEC_IDEAS: readonly SpecIdea[] = [
     docs: 'The API reference documents the boot_index attribute.',
   },
   {
-    name: 'dashboard-angular-removal',
+    name: 'dashboard-react-port',
     title: 'Remove the AngularJS panels from the dashboard',
     project: 'aurora/dashboard',
     summary: 'Replace the remaining AngularJS panels with server-rendered ones, and remove AngularJS.',

@@ -138,9 +138,9 @@ interface Plan {
 
 /** Which spec lives which life, by release slot (0 = the first release with specs). */
 const PLANS: readonly Plan[] = [
-  { name: 'unified-limits', slot: 0, fate: 'implemented', impl: 3 },
+  { name: 'unified-limits-enforcement', slot: 0, fate: 'implemented', impl: 3 },
   { name: 'dhcp-lease-metrics', slot: 0, fate: 'implemented', impl: 1 },
-  { name: 'ovn-migration', slot: 0, fate: 'reproposed', impl: 2 },
+  { name: 'ovn-migration-tool', slot: 0, fate: 'reproposed', impl: 2 },
   { name: 'server-group-soft-limits', slot: 0, fate: 'abandoned' },
   { name: 'graceful-compute-shutdown', slot: 0, fate: 'implemented', impl: 2, cases: ['co-author'] },
   { name: 'router-gateway-ecmp', slot: 1, fate: 'implemented', impl: 1 },
@@ -161,7 +161,7 @@ const PLANS: readonly Plan[] = [
   { name: 'per-flavor-console-timeout', slot: 3, fate: 'abandoned' },
   { name: 'install-guide-containers', slot: 3, fate: 'backlog', flat: true },
   { name: 'instance-boot-order-api', slot: 4, fate: 'implemented', impl: 2 },
-  { name: 'dashboard-angular-removal', slot: 4, fate: 'approved', cases: ['in-progress'] },
+  { name: 'dashboard-react-port', slot: 4, fate: 'approved', cases: ['in-progress'] },
   { name: 'network-log-export', slot: 4, fate: 'approved' },
 ];
 

@@ -20,11 +20,12 @@ describe('committed demo snapshot', () => {
         ['announce', true, 0],
         ['meetings', true, 0],
         ['schedules', true, 0],
+        ['specs', true, 0],
       ]);
       expect(reports[0]!.new).toBeGreaterThanOrEqual(2000);
       expect(reports[1]!.new).toBeGreaterThanOrEqual(2500);
       // If this fails, run `npm run demo` and commit content/.
-      for (const source of ['demo', 'discuss', 'devel', 'announce', 'meetings', 'schedules']) expect(treeHash(join(dir, source)), source).toBe(treeHash(join(dataDir, source)));
+      for (const source of ['demo', 'discuss', 'devel', 'announce', 'meetings', 'schedules', 'specs']) expect(treeHash(join(dir, source)), source).toBe(treeHash(join(dataDir, source)));
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -10,7 +10,7 @@
  */
 import type { SpecsSourceConfig } from '../../config/schema.ts';
 import { GitRepository, syncClone, type FileCommit, type TreeEntry } from '../../lib/git.ts';
-import { SPEC_KIND, type Spec } from '../../model/spec.ts';
+import { Spec, SPEC_KIND } from '../../model/spec.ts';
 import type { SourceDriver, SyncContext, SyncOutcome } from '../types.ts';
 import { parseKep, type KepMetadata } from './kep.ts';
 import { linkTarget, readTree, type TreeSpec } from './layout.ts';
@@ -111,6 +111,9 @@ async function syncSpecs(ctx: SyncContext<SpecsSourceConfig>): Promise<SyncOutco
           : { error: had.renderError!, source: had.source ?? '' }
         : await render(renderers, text!, spec, current.path, current.format);
       if ('error' in rendered && !reuse) ctx.skip(current.path, `not rendered, shown as its source: ${rendered.error}`);
+      else if (!reuse && 'warnings' in rendered && rendered.warnings.length) {
+        ctx.warn(current.path, `rendered with ${rendered.warnings.length} problem${rendered.warnings.length === 1 ? '' : 's'} shown as text: ${rendered.warnings.slice(0, 2).join('; ')}${rendered.warnings.length > 2 ? '; …' : ''}`);
+      }
       const data = toSpec(config, {
         tree: spec,
         current,
@@ -122,7 +125,8 @@ async function syncSpecs(ctx: SyncContext<SpecsSourceConfig>): Promise<SyncOutco
         fallbackDate: lifecycle.updated ?? new Date(ctx.now()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
       });
       // A reused rendering keeps the summary texts it had (the sections are not kept in the store).
-      const item = specItem(config, reuse ? { ...data, summary: had.summary, ...(had.problem ? { problem: had.problem } : {}), ...(had.proposal ? { proposal: had.proposal } : {}) } : data);
+      // Parsed again so the keys keep the schema's order (the store compares bytes).
+      const item = specItem(config, reuse ? Spec.parse({ ...data, summary: had.summary, ...(had.problem ? { problem: had.problem } : {}), ...(had.proposal ? { proposal: had.proposal } : {}) }) : data);
       await ctx.emit(item);
     }
   } finally {

@@ -82,7 +82,7 @@ export function toSpec(config: SpecsSourceConfig, p: SpecParts): Spec {
   const data: Spec = {
     key: p.tree.key,
     layout: p.tree.layout,
-    repository: repositoryName(config.webUrl ?? config.repo),
+    repository: repositoryName(reviewProject(config) ?? config.repo),
     ...(reviewProject(config) ? { project: reviewProject(config) } : {}),
     path: p.current.path,
     ...(base ? { url: base + p.current.path.split('/').map(encodeURIComponent).join('/') } : {}),
