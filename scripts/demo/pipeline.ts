@@ -68,7 +68,7 @@ export async function syncDemo(config: AgoraConfig, dataDir: string, log: Logger
       };
       // A fixed identity key per demo source (a real store makes a random one): the snapshot is
       // then the same on every run. The demo's people are fictional, so this key guards nothing.
-      for (const s of mailSources) {
+      for (const s of config.sources.filter((x) => MAIL_TYPES.has(x.type) || x.type === 'specs')) {
         const src = store.source(s.id);
         const meta = await src.getMeta();
         if (typeof meta.identityKey !== 'string') await src.setMeta({ ...meta, identityKey: createHash('sha256').update(`agora-demo:${s.id}`).digest('hex') });
