@@ -141,8 +141,8 @@ describe('contributors by organisation chart', () => {
 describe('the charts index', () => {
   it('lists every registered chart with a figure and its scopes', async () => {
     const page = await open('charts/');
-    // The review charts and, as the demo has mailing lists and meetings, the list and meeting charts.
-    const titles = ['Review activity per month', 'Active contributors by organisation', 'Mailing list activity per month', 'New posters per month', 'Threads with a reply per month', 'Time to first reply per month', 'Meetings held per month', 'Meeting attendance per month', 'Action items per month'];
+    // The review charts and, as the demo has mailing lists, meetings and specs, their charts.
+    const titles = ['Review activity per month', 'Active contributors by organisation', 'Mailing list activity per month', 'New posters per month', 'Threads with a reply per month', 'Time to first reply per month', 'Meetings held per month', 'Meeting attendance per month', 'Action items per month', 'Specs approved and implemented per month', 'Time to spec approval per month'];
     expect(await page.locator('main h2').allTextContents()).toEqual(titles);
     expect(await page.locator('figure[data-agora-chart]').count()).toBe(titles.length);
     expect(await page.locator('a[href="/charts/contributors/projects/aurora/docs/"]').count()).toBe(1);

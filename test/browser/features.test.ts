@@ -75,7 +75,7 @@ describe('search', () => {
     await statusHas('for “quokka”');
     expect(new Set(await kinds())).toEqual(new Set(['change', 'person']));
     // The kinds the demo's index holds, in the words the site uses for them.
-    expect(await page.locator('#search-kind option').allTextContents()).toEqual(['All kinds', 'Reviews', 'Messages', 'Threads', 'Meetings', 'Meeting schedules', 'People', 'Projects']);
+    expect(await page.locator('#search-kind option').allTextContents()).toEqual(['All kinds', 'Reviews', 'Messages', 'Threads', 'Meetings', 'Meeting schedules', 'Specs', 'People', 'Projects']);
 
     await page.locator('#search-kind').selectOption('person');
     await statusHas('for “quokka” among people');

@@ -301,7 +301,7 @@ describe('search for what a message says', () => {
   it('the Kind filter offers Messages and Threads, and keeps only that kind', async () => {
     const page = await open('search/?q=dhcp_lease_duration');
     await page.waitForFunction(() => /results? for “dhcp_lease_duration”/.test(document.getElementById('search-status')?.textContent ?? ''));
-    expect(await page.locator('#search-kind option').allTextContents()).toEqual(['All kinds', 'Reviews', 'Messages', 'Threads', 'Meetings', 'Meeting schedules', 'People', 'Projects']);
+    expect(await page.locator('#search-kind option').allTextContents()).toEqual(['All kinds', 'Reviews', 'Messages', 'Threads', 'Meetings', 'Meeting schedules', 'Specs', 'People', 'Projects']);
     const kinds = () => page.locator('#search-results li.search-hit').evaluateAll((lis) => [...new Set(lis.map((li) => (li as HTMLElement).dataset.kind))]);
     for (const [kind, words] of [['message', 'messages'], ['thread', 'threads']] as const) {
       await page.locator('#search-kind').selectOption(kind);
