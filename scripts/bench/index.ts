@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --changes N] [--messages N] [--logs N] [--skip-scale] [--skip-search] [--skip-mail] [--skip-meetings]`
+ * `npm run bench [-- --changes N] [--messages N] [--logs N] [--skip-scale] [--skip-search] [--skip-mail] [--skip-meetings] [--skip-specs]`
  * Prints the figures the foundation issue names, each beside its target:
  *  1. demo build: time and peak RSS;
  *  2. sync + build of a large corpus (default 100,000 changes) served by the
@@ -11,7 +11,9 @@
  *  5. mail: split + parse + thread throughput and peak RSS on a synthetic
  *     mbox of 100,000 messages (scripts/bench/mbox.ts);
  *  6. meetings: 10,000 meetbot logs discovered, parsed and stored, and the
- *     requests of a re-sync with nothing new (scripts/bench/meetbot.ts).
+ *     requests of a re-sync with nothing new (scripts/bench/meetbot.ts);
+ *  7. specs: 1,000 synthetic reStructuredText specs rendered by the sync's
+ *     renderer (docutils, one process), src/sources/specs/bench.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -33,6 +35,8 @@ const { values } = parseArgs({
     messages: { type: 'string', default: '100000' },
     'skip-meetings': { type: 'boolean', default: false },
     logs: { type: 'string', default: '10000' },
+    'skip-specs': { type: 'boolean', default: false },
+    specs: { type: 'string', default: '1000' },
   },
 });
 
@@ -155,10 +159,21 @@ async function benchMeetings(n: number): Promise<void> {
   row('meetings: re-sync with nothing new', `${c.requests} requests, ${c.conditional} conditional, ${c.notModified} answered 304 (${c.seconds.toFixed(1)} s)`, 'conditional only', c.requests === c.conditional && c.requests === c.notModified);
 }
 
+async function benchSpecs(n: number): Promise<void> {
+  console.error(`specs: rendering ${n} synthetic specs…`);
+  // The renderer runs beside the source (scripts may not import an upstream folder): measured in its own process.
+  const m = await measureScript('src/sources/specs/bench.ts', ['--count', String(n)]);
+  const line = m.output.split('\n').find((l) => l.startsWith('{'));
+  if (!line) throw new Error(`src/sources/specs/bench.ts printed no figures:\n${m.output.slice(-2000)}`);
+  const f = JSON.parse(line) as { seconds: number; perSpecMs: number; failures: number; sourceBytes: number; docutils?: string };
+  row(`specs: ${n} RST specs rendered (docutils ${f.docutils ?? '?'})`, `${f.seconds.toFixed(1)} s (${f.perSpecMs} ms each, ${Math.round(f.sourceBytes / 1e5) / 10} MB, ${f.failures} failures), ${Math.round(m.peakRssMb)} MB peak RSS`, '< 60 s', f.seconds < 60 * (n / 1000));
+}
+
 await benchDemoBuild();
 await benchCharts(resolve(root, 'agora.config.yaml'), 'demo');
 if (!values['skip-mail']) await benchMail(Number(values.messages));
 if (!values['skip-meetings']) await benchMeetings(Number(values.logs));
+if (!values['skip-specs']) await benchSpecs(Number(values.specs));
 if (!values['skip-search']) await benchSearchFigures();
 if (!values['skip-scale']) await benchScale(Number(values.changes));
 
