@@ -85,6 +85,11 @@ export function changeToDoc(source: string, change: Change, summary: ChangeSumma
     change.hashtags.length > 0 && `Hashtags ${change.hashtags.join(', ')}.`,
     change.patchSets.length > 0 && `Patch sets ${change.patchSets.slice(0, MAX_LISTED).map((ps) => `${ps.revision.slice(0, 10)}${ps.kind ? ` ${ps.kind}` : ''}`).join(', ')}.`,
     others.size > 0 && `With ${[...others].slice(0, MAX_LISTED).join(', ')}.`,
+    // A bot owner is no person to find, but the page says "by" it: its name finds the change, not a person page.
+    change.owner !== undefined && !shown(change.owner) && isBot(change.owner) && change.accounts[change.owner]?.name && `By ${change.accounts[change.owner]!.name}.`,
+    // The design specs the page links (joined by these at build time).
+    summary.mentions?.blueprints.length && `Implements blueprint ${summary.mentions.blueprints.join(', ')}.`,
+    summary.mentions?.files.length && `Spec ${summary.mentions.files.join(', ')}.`,
   ].filter(Boolean);
 
   const body = [
