@@ -106,7 +106,7 @@ describe('search', () => {
     await page.context().close();
   });
 
-  it('axe finds no violations on the search page with results', async () => {
+  it('axe finds no violations on the search page with results', { timeout: 120_000 }, async () => {
     const page = await open('search/?q=scheduler');
     await page.locator('#search-results li').first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
@@ -170,7 +170,7 @@ describe('activity chart', () => {
     }
   });
 
-  it('axe finds no violations on the chart page', async () => {
+  it('axe finds no violations on the chart page', { timeout: 120_000 }, async () => {
     const page = await open('charts/activity/all/');
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();

@@ -172,7 +172,7 @@ describe('privacy', () => {
 });
 
 describe('accessibility', () => {
-  it('the meetings pages pass axe', async () => {
+  it('the meetings pages pass axe', { timeout: 120_000 }, async () => {
     const m = meetings.find((x) => x.votes.length > 0) ?? meetings[0]!;
     for (const path of ['meetings/', 'meetings/teams/aurora-compute/', pageOf(m), 'meetings/actions/', 'meetings/decisions/']) {
       const page = await open(path);

@@ -70,14 +70,14 @@ describe('demo portal pages', () => {
   });
 
   for (const path of ['', 'reviews/', 'projects/', 'projects/aurora/network/', 'people/', 'charts/']) {
-    it(`axe finds no violations on /${path}`, async () => {
+    it(`axe finds no violations on /${path}`, { timeout: 120_000 }, async () => {
       const page = await open(path);
       expect(await axeViolations(page)).toEqual([]);
       await page.context().close();
     });
   }
 
-  it('axe finds no violations on a change page and a contributor page', async () => {
+  it('axe finds no violations on a change page and a contributor page', { timeout: 120_000 }, async () => {
     for (const path of [`changes/demo/${HOSTILE_CHANGE}/`]) {
       const page = await open(path);
       expect(await axeViolations(page)).toEqual([]);

@@ -91,7 +91,7 @@ describe('search and accessibility', () => {
     expect(hrefs.some((h) => h?.endsWith(`/${pageOf(spec)}`)), `${q}: ${hrefs.join(' ')}`).toBe(true);
   });
 
-  it('the specs pages pass axe', async () => {
+  it('the specs pages pass axe', { timeout: 120_000 }, async () => {
     const spec = specs.find((s) => s.status === 'implemented')!;
     for (const path of ['specs/', pageOf(spec)]) {
       const page = await open(path);
