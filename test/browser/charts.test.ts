@@ -96,7 +96,7 @@ describe('contributors by organisation chart', () => {
     await page.context().close();
   });
 
-  it('embeds without site chrome, light and dark, and passes axe', { timeout: 120_000 }, async () => {
+  it('embeds without site chrome, light and dark, and passes axe', async () => {
     const cases = [
       ['embed/contributors/all/', 'light', 'light'],
       ['embed/contributors/all/', 'dark', 'dark'],
@@ -129,7 +129,7 @@ describe('contributors by organisation chart', () => {
     await page.context().close();
   });
 
-  it('axe finds no violations on the chart page and the charts index', { timeout: 120_000 }, async () => {
+  it('axe finds no violations on the chart page and the charts index', async () => {
     for (const path of ['charts/contributors/all/', 'charts/contributors/projects/aurora/network/', 'charts/']) {
       const page = await open(path);
       expect(await axeViolations(page), path).toEqual([]);
