@@ -30,6 +30,12 @@ describe('privacy scan of the built site', () => {
     expect(await scanForEmails(dir)).toEqual([{ file: join('search', 'shard.json'), match: 'bob@example.org' }]);
   });
 
+  // Regression: calendars were not scanned, so UIDs of the `id@host` form reached dist/ unseen.
+  it('scans calendar files too', async () => {
+    const dir = site({ 'meetings/all.ics': 'BEGIN:VEVENT\r\nUID:team.tuesday-1400@agora.example.org\r\nEND:VEVENT\r\n' });
+    expect(await scanForEmails(dir)).toEqual([{ file: join('meetings', 'all.ics'), match: 'team.tuesday-1400@agora.example.org' }]);
+  });
+
   // Regression: the scan was ASCII-only, so these passed the build.
   it('finds addresses with non-ASCII letters, and not their masked forms', async () => {
     const raw = ['jane@例え.jp', 'zoë@exämple.org', 'иван@пример.рф'];

@@ -18,7 +18,7 @@ import { extname, join, relative } from 'node:path';
  * see it: JSON parsed, JavaScript string escapes and HTML character references decoded.
  */
 
-const TEXT = new Set(['.html', '.json', '.js', '.mjs', '.css', '.csv', '.svg', '.txt', '.xml', '.map']);
+const TEXT = new Set(['.html', '.json', '.js', '.mjs', '.css', '.csv', '.svg', '.txt', '.xml', '.map', '.ics']);
 const AT_SIGN = /(?:@|＠|﹫|%40|&#0*64;|&#[xX]0*40;|&commat;)[\u200B-\u200D\u2060\uFEFF\u00AD]*/g;
 const HIDDEN = /[\u200B-\u200D\u2060\uFEFF\u00AD]/;
 const LOCAL_CHAR = /[\p{L}\p{N}\p{M}._%+-]/u;

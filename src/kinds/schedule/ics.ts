@@ -35,7 +35,7 @@ export interface CalendarOptions {
   url?: string;
   /** DTSTAMP of every event: when the feed was made. */
   stamp: Date;
-  /** Ends every UID (`…@hostname`), making them unique to this portal. */
+  /** Starts every UID (`hostname/…`), making them unique to this portal. */
   hostname: string;
   /** First meeting to list: each slot's start_date when it has one, else `stamp`, unless this is later. */
   from?: Date;
@@ -115,7 +115,7 @@ function alternatingEvents(slot: Slot, rule: Extract<Rule, { type: 'iso-weeks' }
     const first = run[0]!;
     const last = run.at(-1)!;
     const planned: PlannedEvent = {
-      uid: uid.replace('@', `.y${stretchStart(getISOWeekYear(new UTCDate(first)))}@`),
+      uid: `${uid}.y${stretchStart(getISOWeekYear(new UTCDate(first)))}`,
       start: first,
       end: new Date(first.getTime() + slot.duration * 60_000),
     };
@@ -124,7 +124,7 @@ function alternatingEvents(slot: Slot, rule: Extract<Rule, { type: 'iso-weeks' }
   });
 }
 
-/** The VEVENTs of one slot; `uid` is its stable id (`…@hostname`). */
+/** The VEVENTs of one slot; `uid` is its stable id (`hostname/…`). */
 export function planSlot(slot: Slot, uid: string, opts: Pick<CalendarOptions, 'stamp' | 'from' | 'until'>): PlannedEvent[] {
   const rule = slot.known ? ruleOf(slot.frequency) : ({ type: 'none' } as const);
   if (rule.type === 'none') return [];
@@ -146,7 +146,8 @@ export function slotUids(schedule: Schedule, hostname: string, withFile = false)
     const base = `${owner}.${token(`${s.day}-${s.time}-${s.irc}-${s.frequency}`)}`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
-    return `${n > 1 ? `${base}-${n}` : base}@${hostname}`;
+    // `hostname/id`, not the usual `id@hostname`: that form reads as an e-mail address, and the site holds none.
+    return `${hostname}/${n > 1 ? `${base}-${n}` : base}`;
   });
 }
 
