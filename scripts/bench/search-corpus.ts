@@ -6,16 +6,7 @@ import type { SearchDoc } from '../../src/search/types.ts';
  * everyday development words and a long Zipf tail of invented identifiers,
  * so term frequencies look like a real code-review site's.
  */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../src/lib/random.ts';
 
 const COMMON = `fix add remove update refactor test tests support allow use make handle check config configuration option options
 default value values error errors exception log logging message messages request response api client server service

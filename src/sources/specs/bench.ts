@@ -9,22 +9,11 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { mulberry32 } from '../../lib/random.ts';
 import { MarkdownRenderer } from './markdown.ts';
 import { RstRenderer } from './rst.ts';
 
 const WORDS = 'the compute service scheduler volume instance driver request placement host image flavor network port quota policy migration resize rebuild allocation resource provider trait inventory aggregate cell conductor api microversion notification event server attachment device'.split(' ');
-
-/** A small deterministic generator (mulberry32), so every run renders the same documents. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Words {
   sentence(min?: number, max?: number): string;
@@ -35,7 +24,7 @@ interface Words {
 }
 
 function words(seed: number): Words {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const int = (max: number) => Math.floor(next() * max);
   const sentence = (min = 6, max = 18) => {
     const n = min + int(max - min);
