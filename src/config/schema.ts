@@ -175,8 +175,39 @@ export const SpecsSourceConfig = z.strictObject({
 });
 export type SpecsSourceConfig = z.infer<typeof SpecsSourceConfig>;
 
+/** `owner/name`, or `owner/*` for every public repository of the owner. */
+const githubRepo = z.string().regex(/^[A-Za-z0-9_.-]+\/(?:\*|[A-Za-z0-9_.-]+)$/, 'expected owner/name or owner/*');
+
+/**
+ * GitHub (or GitHub Enterprise) pull requests. The token comes from the
+ * environment (`tokenEnv`, default GITHUB_TOKEN), never from this file, so a
+ * config can be published; anonymous reading works with a lower rate limit.
+ */
+export const GithubSourceConfig = z.strictObject({
+  id: sourceId,
+  type: z.literal('github'),
+  /** API base: https://api.github.com, a GitHub Enterprise `/api/v3`, a proxy or a local replay. */
+  url: httpUrl.default('https://api.github.com'),
+  /** Base URL for links to pull requests and people, when it differs from what the API returns (the demo simulator). */
+  webUrl: httpUrl.optional(),
+  repos: z.array(githubRepo).min(1),
+  /** Oldest pull request (by last update) to sync on the first run. */
+  since: isoDate.optional(),
+  /** Name of the environment variable holding a token (read at sync time, never stored or logged). */
+  tokenEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'expected an environment variable name').default('GITHUB_TOKEN'),
+  /** Extra bot accounts: case-insensitive regular expressions matched against logins and names (`[bot]` accounts and type Bot are known). */
+  bots: z.array(botEntry).default([]),
+  /** Request timeout in seconds. */
+  timeout: z.number().positive().default(60),
+  /** Retries for 5xx and timeouts (rate limits are waited out, not counted). */
+  retries: z.number().int().min(0).max(10).default(4),
+  /** Longest wait for a rate limit to reset, in seconds, before the run stops with what it has (kept; the next run resumes). */
+  maxWait: z.number().int().min(0).default(3600),
+});
+export type GithubSourceConfig = z.infer<typeof GithubSourceConfig>;
+
 /** The built-in upstream types; later issues add their own to this list. */
-const BUILT_IN_SOURCES = [GerritSourceConfig, PipermailSourceConfig, HyperkittySourceConfig, MboxSourceConfig, MeetbotSourceConfig, IrcMeetingsSourceConfig, SpecsSourceConfig] as const;
+const BUILT_IN_SOURCES = [GerritSourceConfig, PipermailSourceConfig, HyperkittySourceConfig, MboxSourceConfig, MeetbotSourceConfig, IrcMeetingsSourceConfig, SpecsSourceConfig, GithubSourceConfig] as const;
 export type BuiltInSourceConfig = z.infer<(typeof BUILT_IN_SOURCES)[number]>;
 
 /**

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { Account } from './person.ts';
 
-/** A code review change (Gerrit change; later GitHub pull requests map here too). */
+/**
+ * A code review change: a Gerrit change or a GitHub pull request, in one model
+ * (docs/review-model.md says how the two map and where they differ).
+ * Fields only one platform has are optional; a Gerrit change leaves the GitHub
+ * ones out, so its stored bytes did not change when they were added.
+ */
 export const ChangeStatus = z.enum(['NEW', 'MERGED', 'ABANDONED']);
 export type ChangeStatus = z.infer<typeof ChangeStatus>;
 
@@ -12,6 +17,10 @@ export const Vote = z.object({
   by: z.string(),
   date: z.string().optional(),
   patchSet: z.number().int().optional(),
+  /** GitHub: the review's own state (`APPROVED`, `CHANGES_REQUESTED`, `DISMISSED`), as given. */
+  state: z.string().optional(),
+  /** GitHub: a review dismissed later (it no longer blocks or approves; kept, as Gerrit keeps a removed vote's message). */
+  dismissed: z.boolean().optional(),
 });
 export type Vote = z.infer<typeof Vote>;
 
@@ -21,6 +30,17 @@ export const ReviewMessage = z.object({
   date: z.string(),
   text: z.string(),
   patchSet: z.number().int().optional(),
+  /**
+   * GitHub: what the message is: a review's body (`review`, with the review's
+   * `state`), a comment on the conversation (`comment`), or a comment on a line
+   * of the diff (`inline`, with `path` and `line`). Gerrit messages leave it out.
+   */
+  type: z.enum(['review', 'comment', 'inline']).optional(),
+  state: z.string().optional(),
+  path: z.string().optional(),
+  line: z.number().int().optional(),
+  /** GitHub: id of the message (inline comment) this one answers. */
+  inReplyTo: z.string().optional(),
 });
 export type ReviewMessage = z.infer<typeof ReviewMessage>;
 
@@ -46,6 +66,12 @@ export type LabelSummary = z.infer<typeof LabelSummary>;
 
 export const Change = z.object({
   number: z.number().int(),
+  /**
+   * Native id when the number alone is not unique in the source (GitHub: numbers
+   * count per repository, so `owner/name/123`). The item id, catalog key and page
+   * path use it; Gerrit changes leave it out (their number is unique per server).
+   */
+  ref: z.string().optional(),
   changeId: z.string(),
   project: z.string(),
   branch: z.string(),
@@ -70,6 +96,12 @@ export const Change = z.object({
   accounts: z.record(z.string(), Account),
   /** Link back to the change on the upstream. */
   url: z.string(),
+  /** GitHub: a draft pull request (Gerrit's work-in-progress is not kept). */
+  draft: z.boolean().optional(),
+  /** GitHub: the repositories it was listed under before (a transferred or renamed repository), oldest first. */
+  movedFrom: z.array(z.string()).optional(),
+  /** GitHub: times the head branch was rewritten (force-pushed), when the timeline says. */
+  forcePushes: z.number().int().optional(),
 });
 export type Change = z.infer<typeof Change>;
 
