@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../model/change.ts';
 import { makeItem } from '../model/item.ts';
+import { Spec, SPEC_KIND } from '../model/spec.ts';
 import { defaultKinds } from '../kinds/index.ts';
 import { allListPages, facetCounts, listPath, PAGE_SIZE, type ChangeSummary } from '../kinds/change/index.ts';
 import { Catalog } from './catalog.ts';
@@ -202,6 +203,25 @@ describe('Catalog: people come from activity events', () => {
     expect(c.events.every((e) => e.who === 'demo:1' || e.who === 'demo:2')).toBe(true);
     expect(c.events[0]).toMatchObject({ kind: 'change', act: 'authored', source: 'demo', place: 'p/one' });
     expect(c.presentKinds().map((k) => k.kind)).toEqual(['change']);
+  });
+
+  it('adds the events a kind derives from other kinds: reviewers of a spec\'s change reviewed the spec, counted once', () => {
+    const c = newCatalog({ affiliations: {}, privacy: { optOut: ['hidden'] } });
+    const path = 'specs/2025.1/approved/pci-groups.rst';
+    const data = Spec.parse({
+      key: 'pci-groups', layout: 'nova-specs', repository: 'aurora-specs', project: 'p/specs', path, title: 'PCI groups', status: 'approved', statusText: 'approved',
+      summary: '', format: 'rst', authors: [], created: '2024-01-01T00:00:00Z', updated: '2024-01-09T00:00:00Z', history: [],
+    });
+    c.add(makeItem({ source: 'specs', type: 'specs', origin: 'x', kind: SPEC_KIND, nativeId: 'pci-groups', updatedOn: data.updated, data }));
+    c.add(change(7, { project: 'p/specs', patchSets: [{ number: 1, revision: 'a', files: [{ path, insertions: 10, deletions: 0 }] }] }));
+    c.finish();
+    const ben = c.people.get('demo:2')!;
+    expect(c.eventsOf('demo:2').map((e) => `${e.kind}:${e.act}:${e.item}`)).toEqual(['change:reviewed:demo:7', 'spec:reviewed:specs:pci-groups']);
+    // The spec review is listed and counted among spec acts, but the person's activity counts the review once.
+    expect(ben.acts).toMatchObject({ 'change:reviewed': 1, 'spec:reviewed': 1 });
+    expect(ben.activity).toBe(1);
+    // Bots and opted-out reviewers of the change did not review the spec either.
+    expect(c.events.filter((e) => e.kind === 'spec').map((e) => e.who)).toEqual(['demo:2']);
   });
 
   it('refuses an item of a kind nobody registered, naming the kinds it knows', () => {

@@ -101,6 +101,7 @@ export class Catalog {
         if (s.place !== undefined) push(this.byPlace, placeKey(s.source, s.place), s);
       }
     }
+    this.addRelated();
     for (const e of this.pending) if (this.counts(e.who)) this.events.push(e);
     this.pending.length = 0;
     this.events.sort((a, b) => a.when.localeCompare(b.when) || a.who.localeCompare(b.who) || a.item.localeCompare(b.item) || a.act.localeCompare(b.act));
@@ -110,12 +111,24 @@ export class Catalog {
       if (!p) continue;
       const act = `${e.kind}:${e.act}`;
       p.acts[act] = (p.acts[act] ?? 0) + 1;
-      p.activity++;
+      if (!e.echo) p.activity++;
       if (!p.firstSeen || e.when < p.firstSeen) p.firstSeen = e.when;
       if (!p.lastSeen || e.when > p.lastSeen) p.lastSeen = e.when;
     }
     this.buildPlaces();
     return this;
+  }
+
+  /** Events kinds derive from other kinds' settled summaries (`KindDefinition.related`). */
+  private addRelated(): void {
+    const ctx = { items: (kind: string) => this.items(kind) };
+    for (const def of this.kinds.all()) {
+      const own = this.summaries.get(def.kind);
+      if (!def.related || !own?.length) continue;
+      for (const { item, event: e } of def.related(own, ctx)) {
+        this.pending.push({ ...e, kind: def.kind, item: item.key, source: item.source, place: e.place ?? item.place });
+      }
+    }
   }
 
   /** Every summary of a kind, newest update first. */

@@ -28,10 +28,22 @@ export interface ActivityEvent {
   source: string;
   /** Name of the place it happened in (a project, list, team or repository), when it has one. */
   place?: string;
+  /**
+   * The same act as another event, seen from a second item (reviewing a spec's
+   * change is reviewing the spec): listed on the person's page and counted
+   * among the kind's acts, but not again in the person's total activity.
+   */
+  echo?: boolean;
 }
 
 /** An event as a kind reports it; the catalog fills in kind, item, source and (by default) place. */
-export type KindEvent = Pick<ActivityEvent, 'who' | 'act' | 'when'> & { place?: string };
+export type KindEvent = Pick<ActivityEvent, 'who' | 'act' | 'when' | 'echo'> & { place?: string };
+
+/** What a kind may read of other kinds when it derives events from them (`related`), after every summary is settled. */
+export interface RelatedContext {
+  /** Settled summaries of any kind (people already counted or dropped). */
+  items(kind: string): readonly ItemSummary[];
+}
 
 /** What every catalog summary has, whatever its kind. Kinds add their own fields. */
 export interface ItemSummary {
@@ -164,6 +176,13 @@ export interface KindDefinition<T = unknown, S extends ItemSummary = ItemSummary
   accounts(item: Item<T>): Iterable<[string, Account]>;
   /** What people did in it. Bots and opted-out people are dropped by the catalog. */
   activity(item: Item<T>, summary: S): KindEvent[];
+  /**
+   * Acts on its items that other kinds' items record (reviews of a spec are
+   * reviews of the changes that touched it): called once with all of its
+   * settled summaries, after every kind settled. Events of uncounted people
+   * are dropped by the catalog, as for `activity`.
+   */
+  related?(summaries: readonly S[], ctx: RelatedContext): Iterable<{ item: S; event: KindEvent }>;
   /** What its search documents' date is, before it in a result (`held`); `updated` when absent. */
   searchDate?: string;
   /** Status vocabulary, defined once for every page, list and search result. */

@@ -6,6 +6,9 @@
  */
 import { Spec, SPEC_KIND } from '../../model/spec.ts';
 import { defineKind } from '../registry.ts';
+import { CHANGE_KIND } from '../../model/change.ts';
+import type { ChangeSummary } from '../change/summary.ts';
+import { specReviewEvents } from './links.ts';
 import { specToDoc } from './search.ts';
 import { SPEC_STATUS_WORDS, specActivity, summariseSpec, type SpecSummary } from './summary.ts';
 
@@ -20,6 +23,8 @@ export const specKind = defineKind<Spec, SpecSummary>({
   summarise: summariseSpec,
   accounts: ({ data: s }) => s.authors.map((a) => [a.id, { id: a.id, name: a.name, emailDomain: a.emailDomain, isBot: false }] as const),
   activity: (_item, s) => specActivity(s),
+  // Reviewers of the changes that reviewed a spec reviewed the spec: their person pages say so.
+  related: (specs, ctx) => specReviewEvents(specs, ctx.items(CHANGE_KIND) as readonly ChangeSummary[]),
   statuses: SPEC_STATUS_WORDS,
   status: (s) => s.status,
   settle(s, ctx) {
@@ -27,7 +32,7 @@ export const specKind = defineKind<Spec, SpecSummary>({
     s.summary = ctx.redact(s.summary);
     s.authors = s.authors.filter((k) => ctx.counts(k));
   },
-  acts: { authored: { counted: 'specs written', did: 'wrote' } },
+  acts: { authored: { counted: 'specs written', did: 'wrote' }, reviewed: { counted: 'specs reviewed', did: 'reviewed' } },
   search: (item, s, people) => specToDoc(item.source, item.data, s, people),
 });
 

@@ -52,3 +52,25 @@ export function specLinks(specs: readonly SpecSummary[], changes: readonly Chang
   }
   return { bySpec, byChange };
 }
+
+/**
+ * Who reviewed each spec: the counted reviewers of the changes that reviewed
+ * it (not those implementing it), once per person and spec, at their first
+ * review. They are echoes: the change already counts the review.
+ */
+export function specReviewEvents(specs: readonly SpecSummary[], changes: readonly ChangeSummary[]): { item: SpecSummary; event: { who: string; act: string; when: string; echo: true } }[] {
+  const { bySpec } = specLinks(specs, changes);
+  const out: { item: SpecSummary; event: { who: string; act: string; when: string; echo: true } }[] = [];
+  for (const spec of specs) {
+    const first = new Map<string, string>();
+    for (const { change, as } of bySpec.get(spec.key) ?? []) {
+      if (as !== 'review') continue;
+      for (const r of change.reviews) {
+        const seen = first.get(r.by);
+        if (seen === undefined || r.date < seen) first.set(r.by, r.date);
+      }
+    }
+    for (const [who, when] of first) out.push({ item: spec, event: { who, act: 'reviewed', when, echo: true } });
+  }
+  return out;
+}
