@@ -31,6 +31,8 @@ export interface SpecTextContext {
   release: string;
   hostile?: boolean;
   broken?: boolean;
+  /** Markup docutils itself cannot render (the sync must show the escaped source with a notice). */
+  unrenderable?: boolean;
 }
 
 function title(text: string, char = '='): string {
@@ -118,6 +120,16 @@ function brokenMarkup(): string {
   ].join('\n');
 }
 
+/**
+ * An outline pasted as one line of nested bullets ("- - - … x"), nested
+ * deeper than docutils' parser can recurse: it raises RecursionError, so
+ * the whole document fails to render (as real pasted or generated text can).
+ */
+export const UNRENDERABLE_DEPTH = 800;
+function unrenderableMarkup(): string {
+  return ['The cache warm-up order, exported from the planning tool:', '', `${'- '.repeat(UNRENDERABLE_DEPTH)}warm the base images first`].join('\n');
+}
+
 function dataModel(idea: SpecIdea): string {
   if (!idea.fields?.length) return 'None.';
   return ['The change adds or removes the following:', '', gridTable(['Column or table', 'Type', 'Notes'], idea.fields), '', para('A database migration adds the new columns; existing rows keep the default.')].join('\n');
@@ -161,6 +173,7 @@ export function specRst(idea: SpecIdea, ctx: SpecTextContext): string {
     'A sketch of the core of the change:',
     `.. code-block:: python\n\n${indent(idea.code)}`,
     ...(ctx.broken ? [brokenMarkup()] : []),
+    ...(ctx.unrenderable ? [unrenderableMarkup()] : []),
     `.. note::\n\n${pyFill(`Nothing changes for deployments that keep the defaults; the new behaviour is opt-in for the ${ctx.release} release.`, 79, '   ', '   ')}`,
     heading('Alternatives', '-'),
     para(`We could leave this to deployment tooling, as today. That was discussed at the ${ctx.release} PTG [#]_ and rejected: every deployment tool would solve it differently.`),

@@ -34,7 +34,7 @@ const DEMO_END = parseDay('2026-10-31') + DAY - 1;
 const LAYOUT_DAY = parseDay('2024-03-18');
 
 export type SpecFate = 'implemented' | 'approved' | 'reproposed' | 'abandoned' | 'backlog' | 'postponed';
-export const SPEC_CASES = ['approved', 'implemented', 'reproposed', 'abandoned', 'backlog', 'unknown-status', 'symlink', 'hostile', 'broken', 'co-author', 'in-progress'] as const;
+export const SPEC_CASES = ['approved', 'implemented', 'reproposed', 'abandoned', 'backlog', 'unknown-status', 'symlink', 'hostile', 'broken', 'unrenderable', 'co-author', 'in-progress'] as const;
 export type SpecCase = (typeof SPEC_CASES)[number];
 
 export interface SpecIdent {
@@ -152,7 +152,7 @@ const PLANS: readonly Plan[] = [
   { name: 'port-binding-audit-log', slot: 2, fate: 'implemented', impl: 1 },
   { name: 'console-html-banner', slot: 2, fate: 'approved', cases: ['hostile'] },
   { name: 'hypervisor-maintenance-mode', slot: 2, fate: 'postponed' },
-  { name: 'image-precache-aggregates', slot: 2, fate: 'backlog' },
+  { name: 'image-precache-aggregates', slot: 2, fate: 'backlog', cases: ['unrenderable'] },
   { name: 'vtpm-live-migration', slot: 2, fate: 'approved', cases: ['symlink'], oldName: 'libvirt-vtpm-migration' },
   { name: 'volume-attach-retry', slot: 3, fate: 'implemented', impl: 2 },
   { name: 'floating-ip-port-forwarding-ranges', slot: 3, fate: 'implemented', impl: 3 },
@@ -285,6 +285,7 @@ function buildSpec(ctx: Ctx, plan: Plan, idea: SpecIdea): DemoSpec {
       ...(depPath ? { dependsDoc: relativeDoc(at, depPath) } : {}),
       ...(plan.cases?.includes('hostile') ? { hostile: true } : {}),
       ...(plan.cases?.includes('broken') ? { broken: true } : {}),
+      ...(plan.cases?.includes('unrenderable') ? { unrenderable: true } : {}),
     });
   const firstText = text(release ?? 'backlog', [[release ?? 'Backlog', 'Introduced']], path);
   const reviewId = changeIdOf(rng);

@@ -81,6 +81,43 @@ describe('a spec page', () => {
   });
 });
 
+describe('a spec docutils cannot render', () => {
+  it('shows a notice and its source as text, under the title its author gave it', async () => {
+    const failed = specs.filter((s) => s.renderError !== undefined);
+    expect(failed.map((s) => s.key)).toEqual(['image-precache-aggregates']);
+    const spec = failed[0]!;
+    const page = await open(pageOf(spec));
+    expect(await page.locator('h1').textContent()).toBe(spec.title);
+    await expect.poll(() => page.locator('.notice').textContent()).toContain('could not be rendered');
+    const source = await page.locator('main pre').first().textContent();
+    expect(source).toContain('warm the base images first');
+    expect(source).toContain(spec.title);
+    expect(await page.locator('.spec-body h2').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
+describe('people who reviewed specs', () => {
+  it('a reviewer of a spec\'s change has the spec on their page, as reviewed', async () => {
+    const spec = specs.find((s) => s.status === 'implemented' && s.history.length >= 2)!;
+    const page = await open(pageOf(spec));
+    const reviewHref = await page.locator('#reviews ~ h3:has-text("Of the spec") + ul a').first().getAttribute('href');
+    const change = await open(reviewHref!.replace(/^\//, ''));
+    const reviewer = await change.locator('table a[href*="/people/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    let found = false;
+    for (const href of [...new Set(reviewer)]) {
+      const person = await open(href.replace(/^\//, ''));
+      const rows = await person.locator('main tr', { hasText: spec.title }).allInnerTexts();
+      if (rows.some((r) => /reviewed/.test(r) && /Spec/.test(r))) found = true;
+      if (found) {
+        expect(await person.locator('main', { hasText: 'specs reviewed' }).count()).toBe(1);
+        break;
+      }
+    }
+    expect(found).toBe(true);
+  });
+});
+
 describe('search and accessibility', () => {
   it('a spec’s title finds its page', async () => {
     const spec = specs.find((s) => s.status === 'approved')!;

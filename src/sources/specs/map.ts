@@ -3,6 +3,7 @@
  * its metadata) to the portal's `spec` item (pure). Addresses stay out: a
  * git author is a keyed id, a name and the domain of the address.
  */
+import { sourceTitle } from './title.ts';
 import type { SpecsSourceConfig } from '../../config/schema.ts';
 import type { GitPerson } from '../../lib/git.ts';
 import { nameLooksLikeBot } from '../../lib/bots.ts';
@@ -86,7 +87,7 @@ export function toSpec(config: SpecsSourceConfig, p: SpecParts): Spec {
     ...(reviewProject(config) ? { project: reviewProject(config) } : {}),
     path: p.current.path,
     ...(base ? { url: base + p.current.path.split('/').map(encodeURIComponent).join('/') } : {}),
-    title: p.kep?.title || ok?.title || p.tree.key,
+    title: p.kep?.title || ok?.title || (failed && sourceTitle(failed.source, p.current.format)) || p.tree.key,
     ...(p.lifecycle.release ?? p.current.release ?? p.kep?.latestMilestone ? { release: p.lifecycle.release ?? p.current.release ?? p.kep?.latestMilestone } : {}),
     status: status.status,
     statusText: status.statusText,
