@@ -102,6 +102,6 @@ export async function getItem<T>(kind: string, source: string, nativeId: string)
 }
 
 /** The full stored change for a change page. */
-export function getChange(source: string, number: number): Promise<Item<Change> | undefined> {
-  return getItem<Change>(CHANGE_KIND, source, String(number));
+export function getChange(source: string, ref: string): Promise<Item<Change> | undefined> {
+  return getItem<Change>(CHANGE_KIND, source, ref);
 }

@@ -20,7 +20,7 @@ const person: Person = {
 
 function summary(n: number, over: Partial<ChangeSummary> = {}): ChangeSummary {
   return {
-    key: `demo:${n}`, kind: 'change', title: `Subject ${n}`, place: 'aurora/compute', source: 'demo', number: n, project: 'aurora/compute', branch: 'master', subject: `Subject ${n}`, status: 'MERGED', owner: 'demo:7',
+    key: `demo:${n}`, kind: 'change', title: `Subject ${n}`, place: 'aurora/compute', source: 'demo', number: n, ref: String(n), platform: 'gerrit', project: 'aurora/compute', branch: 'master', subject: `Subject ${n}`, status: 'MERGED', owner: 'demo:7',
     created: '2024-01-01T00:00:00Z', updated: '2024-01-02T00:00:00Z', insertions: 1, deletions: 0, patchSets: 1, reviews: [], path: `changes/demo/${n}/`, url: '', ...over,
   };
 }

@@ -38,4 +38,5 @@ export * from './summary.ts';
 export * from './lists.ts';
 export * from './votes.ts';
 export * from './rank.ts';
+export * from './platform.ts';
 export { changeToDoc, type ChangePeople } from './search.ts';

@@ -1,7 +1,7 @@
 import type { Change } from '../../model/change.ts';
 import { personKey, maskEmail } from '../../model/person.ts';
 import type { SearchDoc } from '../types.ts';
-import { statusLabel } from './status.ts';
+import { changeNumber, changeStatusLabel, PLATFORM_WORDS } from './platform.ts';
 import type { ChangeSummary } from './summary.ts';
 
 /** How much prose (commit message, what humans wrote in review) one change contributes to the index. */
@@ -56,10 +56,12 @@ export function changeToDoc(source: string, change: Change, summary: ChangeSumma
     return name ? { name: redact(name), username: p ? p.username : change.accounts[id]?.username } : undefined;
   };
 
+  const words = PLATFORM_WORDS[summary.platform];
   const prose: string[] = [];
   const automation: string[] = [];
-  // The first line of the commit message is the subject, already the title.
-  if (change.commitMessage) prose.push(change.commitMessage.replace(/^[^\n]*\n?/, '').replace(CHANGE_ID_TRAILER, '').trim());
+  // The first line of a commit message is the subject, already the title; a pull request's body is all its own.
+  const github = summary.platform === 'github';
+  if (change.commitMessage) prose.push((github ? change.commitMessage : change.commitMessage.replace(/^[^\n]*\n?/, '')).replace(CHANGE_ID_TRAILER, '').trim());
   for (const m of change.messages) {
     if (m.author !== undefined && people.isHidden(keyOf(m.author))) continue;
     const text = m.text.replace(PATCH_SET_PREFIX, '').trim();
@@ -80,10 +82,12 @@ export function changeToDoc(source: string, change: Change, summary: ChangeSumma
   for (const l of change.labelSummary ?? []) note(l.by);
 
   const facts = [
-    `${statusLabel(change.status)} change ${change.number} in ${change.project}, branch ${change.branch}${change.topic ? `, topic ${change.topic}` : ''}.`,
-    change.changeId && `Change-Id ${change.changeId}.`,
-    change.hashtags.length > 0 && `Hashtags ${change.hashtags.join(', ')}.`,
-    change.patchSets.length > 0 && `Patch sets ${change.patchSets.slice(0, MAX_LISTED).map((ps) => `${ps.revision.slice(0, 10)}${ps.kind ? ` ${ps.kind}` : ''}`).join(', ')}.`,
+    `${changeStatusLabel(change.status, summary.platform)} ${words.change} ${changeNumber(change, summary.platform)} in ${change.project}, branch ${change.branch}${change.topic ? `, topic ${change.topic}` : ''}.`,
+    // "#12" as GitHub readers write it; a Gerrit number is found by itself.
+    github && `#${change.number} ${words.name}.`,
+    change.changeId && `${words.id} ${change.changeId}.`,
+    change.hashtags.length > 0 && `${words.tags} ${change.hashtags.join(', ')}.`,
+    change.patchSets.length > 0 && `${github ? 'Revisions' : 'Patch sets'} ${change.patchSets.slice(0, MAX_LISTED).map((ps) => `${ps.revision.slice(0, 10)}${ps.kind ? ` ${ps.kind}` : ''}`).join(', ')}.`,
     others.size > 0 && `With ${[...others].slice(0, MAX_LISTED).join(', ')}.`,
     // A bot owner is no person to find, but the page says "by" it: its name finds the change, not a person page.
     change.owner !== undefined && !shown(change.owner) && isBot(change.owner) && change.accounts[change.owner]?.name && `By ${change.accounts[change.owner]!.name}.`,
@@ -99,7 +103,7 @@ export function changeToDoc(source: string, change: Change, summary: ChangeSumma
     cut(distinctWords(maskEmail(redact(automation.join('\n'))).replace(OPAQUE_ID, ' ')), MAX_AUTOMATION_CHARS),
   ].filter((s) => s !== '');
   return {
-    id: `${source}:change:${change.number}`,
+    id: `${source}:change:${summary.ref}`,
     path: summary.path,
     title: maskEmail(redact(change.subject)),
     body: body.join('\n\n'),

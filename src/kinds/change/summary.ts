@@ -2,12 +2,19 @@ import type { Change } from '../../model/change.ts';
 import type { Item } from '../../model/item.ts';
 import { personKey } from '../../model/person.ts';
 import type { ItemSummary } from '../types.ts';
+import { changeRef, platformOf, type ReviewPlatform } from './platform.ts';
 import type { ChangeStatusValue } from './status.ts';
 
 /** The list-friendly view of a code review change. */
 export interface ChangeSummary extends ItemSummary {
   kind: 'change';
   number: number;
+  /** The native id it is keyed and paged under (`changeRef`): the number on Gerrit, `owner/name/12` on GitHub. */
+  ref: string;
+  /** Whose words its pages use (`PLATFORM_WORDS`). */
+  platform: ReviewPlatform;
+  /** GitHub: a draft pull request. */
+  draft?: boolean;
   /** The project (also the summary's `place`). */
   project: string;
   branch: string;
@@ -42,8 +49,8 @@ export interface ChangeSummary extends ItemSummary {
  */
 export const REVIEW_LABELS: ReadonlySet<string> = new Set(['Code-Review', 'Workflow']);
 
-export function changePath(source: string, number: number): string {
-  return `changes/${source}/${number}/`;
+export function changePath(source: string, ref: string | number): string {
+  return `changes/${source}/${ref}/`;
 }
 
 /**
@@ -66,13 +73,17 @@ export function summariseChange(item: Item<Change>): ChangeSummary {
   for (const v of c.votes) if (REVIEW_LABELS.has(v.label)) add(v.by, v.date);
   for (const m of c.messages) add(m.author, m.date);
   reviews.sort((a, b) => a.date.localeCompare(b.date) || a.by.localeCompare(b.by));
+  const ref = changeRef(c);
   return {
-    key: `${item.source}:${c.number}`,
+    key: `${item.source}:${ref}`,
     kind: 'change',
     source: item.source,
     title: c.subject,
     place: c.project,
     number: c.number,
+    ref,
+    platform: platformOf(item.type),
+    ...(c.draft ? { draft: true } : {}),
     project: c.project,
     branch: c.branch,
     subject: c.subject,
@@ -87,7 +98,7 @@ export function summariseChange(item: Item<Change>): ChangeSummary {
     reviews,
     topic: c.topic,
     ...mentionsOf(c),
-    path: changePath(item.source, c.number),
+    path: changePath(item.source, ref),
     url: c.url,
   };
 }

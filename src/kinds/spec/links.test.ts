@@ -9,7 +9,7 @@ const spec = (id: string, over: Partial<SpecSummary> = {}): SpecSummary => ({
   repository: 'aurora-specs', project: 'aurora/specs', status: 'approved', statusText: 'approved', authors: [], paths: [`specs/2025.1/approved/${id}.rst`], summary: '', renderFailed: false, ...over,
 });
 const change = (n: number, over: Partial<ChangeSummary> = {}): ChangeSummary => ({
-  key: `demo:${n}`, kind: 'change', source: 'demo', title: 's', place: 'aurora/compute', number: n, project: 'aurora/compute', branch: 'master', subject: 'Fix a thing', status: 'MERGED',
+  key: `demo:${n}`, kind: 'change', source: 'demo', title: 's', place: 'aurora/compute', number: n, ref: String(n), platform: 'gerrit', project: 'aurora/compute', branch: 'master', subject: 'Fix a thing', status: 'MERGED',
   created: '2025-01-01T00:00:00Z', updated: '2025-01-02T00:00:00Z', insertions: 1, deletions: 0, patchSets: 1, reviews: [], path: `changes/demo/${n}/`, url: '', ...over,
 });
 
