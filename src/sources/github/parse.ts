@@ -366,6 +366,12 @@ class Scanner {
     while (!this.done && TOKEN_CHARS.test(this.peek())) this.i++;
     return this.s.slice(start, this.i);
   }
+  /** A bare value: a token by the grammar, but servers send `type=text/html` too, so anything up to `;`, `,` or space. */
+  bare(): string {
+    const start = this.i;
+    while (!this.done && !/[;,\s"]/.test(this.peek())) this.i++;
+    return this.s.slice(start, this.i);
+  }
   /** A quoted-string (RFC 9110 5.6.4), the opening quote at the cursor; backslash escapes one character. */
   quoted(): string {
     this.i++;
@@ -430,7 +436,7 @@ function linkValue(sc: Scanner, base: string | undefined): LinkValue | undefined
     if (sc.peek() === '=') {
       sc.i++;
       sc.skipSpace();
-      value = sc.peek() === '"' ? sc.quoted() : sc.token();
+      value = sc.peek() === '"' ? sc.quoted() : sc.bare();
     }
     // RFC 8288 3.3: a second `rel` (or any repeated parameter) is ignored.
     if (!(name in params)) params[name] = value;
