@@ -172,7 +172,9 @@ interface Sighting {
   sha: string;
   date?: string;
   uploader?: string;
-  seq: number;
+  /** Ties on date break by the record (kind, then id), never by input order, so numbering is deterministic. */
+  kind: number;
+  id: number;
 }
 
 function bySightingDate(a: Sighting, b: Sighting): number {
@@ -181,8 +183,11 @@ function bySightingDate(a: Sighting, b: Sighting): number {
     if (b.date === undefined) return -1;
     return a.date < b.date ? -1 : 1;
   }
-  return a.seq - b.seq;
+  return a.kind - b.kind || a.id - b.id || (a.sha < b.sha ? -1 : a.sha > b.sha ? 1 : 0);
 }
+
+/** Sighting kinds, in the order that wins a tie. */
+const SEEN_IN = { forcePush: 0, review: 1, inline: 2 } as const;
 
 /**
  * Patch sets from the head commits the records name: reviews (`commit_id`),
@@ -197,7 +202,7 @@ function patchSetsOf(pull: GithubPull, sightings: readonly Sighting[]): PatchSet
     if (!prev) first.set(s.sha, { ...s });
     else if (!prev.uploader && s.uploader) prev.uploader = s.uploader;
   }
-  const head = first.get(pull.head.sha) ?? { sha: pull.head.sha, seq: Number.MAX_SAFE_INTEGER };
+  const head = first.get(pull.head.sha) ?? { sha: pull.head.sha, kind: 0, id: 0 };
   first.delete(pull.head.sha);
   return [...first.values(), head].map((s, i) => {
     const ps: PatchSet = { number: i + 1, revision: s.sha };
@@ -278,8 +283,8 @@ class Builder {
     return capped.text;
   }
 
-  seen(sha: string | undefined, date: string | undefined, uploader?: string): void {
-    if (sha) this.sightings.push({ sha, date, uploader, seq: this.sightings.length });
+  seen(sha: string | undefined, date: string | undefined, kind: number, id: number, uploader?: string): void {
+    if (sha) this.sightings.push({ sha, date, uploader, kind, id });
   }
 
   message(msg: ReviewMessage, n: number, sha: string | undefined): void {
@@ -308,7 +313,7 @@ function addReviews(b: Builder, reviews: readonly GithubReview[], comments: read
   for (const r of reviews) {
     const by = b.accounts.add(r.user);
     const value = voteValue(r);
-    b.seen(r.commit_id, r.submitted_at);
+    b.seen(r.commit_id, r.submitted_at, SEEN_IN.review, r.id);
     if (value !== undefined) {
       const vote: Vote = { label: REVIEW_LABEL, value, by, state: r.state };
       if (r.submitted_at) vote.date = r.submitted_at;
@@ -330,7 +335,7 @@ function addReviews(b: Builder, reviews: readonly GithubReview[], comments: read
 
 function addInlineComments(b: Builder, comments: readonly GithubReviewComment[]): void {
   for (const c of comments) {
-    b.seen(c.original_commit_id, c.created_at);
+    b.seen(c.original_commit_id, c.created_at, SEEN_IN.inline, c.id);
     const msg: ReviewMessage = { id: `inline-${c.id}`, author: b.accounts.add(c.user), date: c.created_at, text: b.text(c.body ?? '', `inline-${c.id}`), type: 'inline', path: c.path };
     // `position` is an offset into the diff, not a file line, so it is not used.
     const line = c.line ?? c.original_line;
@@ -354,7 +359,7 @@ function addTimeline(b: Builder, events: readonly GithubTimelineEvent[]): number
     if (e.event !== 'head_ref_force_pushed') continue;
     forcePushes++;
     const uploader = e.actor === undefined ? undefined : b.accounts.add(e.actor);
-    b.seen(e.commit_id, e.created_at, uploader);
+    b.seen(e.commit_id, e.created_at, SEEN_IN.forcePush, e.id ?? 0, uploader);
   }
   return forcePushes;
 }
