@@ -220,6 +220,12 @@ describe('mapPull: messages', () => {
       expect.stringMatching(/^skipped acme\/widgets#12 timeline\[0\]\.event: /),
     ]);
   });
+  it('maps the pull without a part that is not a list at all', () => {
+    const { change, notes } = map({ reviews: { message: 'Not Found' } as unknown as unknown[], timeline: 'oops' as unknown as unknown[] });
+    expect(change.votes).toEqual([]);
+    expect(change.forcePushes).toBeUndefined();
+    expect(notes).toEqual(['skipped acme/widgets#12 reviews: expected a JSON array, got object', 'skipped acme/widgets#12 timeline: expected a JSON array, got string']);
+  });
   it('keeps hostile text as text', () => {
     const nasty = '<img src=x onerror=alert(1)> ]]> {{7*7}} \u202e';
     const { change } = map({ pull: pull({ title: nasty }), issueComments: [{ id: 1, user: user(5, '<b>x</b>'), body: nasty, created_at: '2024-01-10T10:00:00Z' }] });

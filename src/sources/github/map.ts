@@ -10,6 +10,7 @@ import { nameLooksLikeBot } from '../../lib/bots.ts';
 import type { Change, PatchSet, ReviewMessage, Vote } from '../../model/change.ts';
 import { maskDeep, type Account } from '../../model/person.ts';
 import {
+  GithubParseError,
   isDeletedUser,
   isFullPull,
   parseIssueComments,
@@ -252,12 +253,21 @@ function statusOf(pull: GithubPull): Change['status'] {
   return pull.state === 'closed' ? 'ABANDONED' : 'NEW';
 }
 
-/** Parses one part (an absent part is an empty list); skipped records become notes. */
-function part<T>(parse: (json: unknown, where: string) => Parsed<T>, json: readonly unknown[] | undefined, where: string, notes: string[]): T[] {
-  if (json === undefined) return [];
-  const { records, skipped } = parse(json, where);
-  for (const err of skipped) notes.push(`skipped ${err.message}`);
-  return records;
+/**
+ * Parses one part; skipped records become notes. Undefined when the part is
+ * absent, or is not a list at all (noted): the pull is mapped without it.
+ */
+function part<T>(parse: (json: unknown, where: string) => Parsed<T>, json: readonly unknown[] | undefined, where: string, notes: string[]): T[] | undefined {
+  if (json === undefined) return undefined;
+  try {
+    const { records, skipped } = parse(json, where);
+    for (const err of skipped) notes.push(`skipped ${err.message}`);
+    return records;
+  } catch (err) {
+    if (!(err instanceof GithubParseError)) throw err;
+    notes.push(`skipped ${err.message}`);
+    return undefined;
+  }
 }
 
 /** Everything mapPull builds, gathered by the steps below. */
@@ -374,13 +384,14 @@ export function mapPull(input: PullInput, ctx: MapContext): MappedPull {
   const where = `${input.repo}#${pull.number}`;
   const b = new Builder(where, compileBots(ctx.bots));
 
-  const allReviews = part(parseReviews, input.reviews, where, b.notes);
+  const allReviews = part(parseReviews, input.reviews, where, b.notes) ?? [];
   // Pending reviews are their author's private drafts, and so are their comments.
   const pending = new Set(allReviews.filter((r) => r.state === 'PENDING').map((r) => r.id));
   const reviews = allReviews.filter((r) => !pending.has(r.id));
-  const inline = part(parseReviewComments, input.reviewComments, where, b.notes).filter((c) => c.pull_request_review_id === undefined || !pending.has(c.pull_request_review_id));
-  const issueComments = part(parseIssueComments, input.issueComments, where, b.notes);
-  const timeline = input.timeline === undefined ? undefined : part(parseTimeline, input.timeline, where, b.notes);
+  const inline = (part(parseReviewComments, input.reviewComments, where, b.notes) ?? []).filter((c) => c.pull_request_review_id === undefined || !pending.has(c.pull_request_review_id));
+  const issueComments = part(parseIssueComments, input.issueComments, where, b.notes) ?? [];
+  // An unreadable timeline leaves forcePushes unknown rather than 0.
+  const timeline = part(parseTimeline, input.timeline, where, b.notes);
 
   const owner = b.accounts.add(pull.user);
   addReviews(b, reviews, inline);
