@@ -307,7 +307,11 @@ describe('mapPull: truncation', () => {
 
 describe('mapPull: determinism', () => {
   it('gives the same bytes whatever order the records come in', () => {
-    const reviews = [review('APPROVED', BOB, { submitted_at: '2024-01-10T12:00:00Z' }), review('CHANGES_REQUESTED', CAROL, { submitted_at: '2024-01-10T12:00:00Z', commit_id: 'head2' })];
+    const reviews = [
+      review('APPROVED', BOB, { submitted_at: '2024-01-10T12:00:00Z' }),
+      review('CHANGES_REQUESTED', CAROL, { submitted_at: '2024-01-10T12:00:00Z', commit_id: 'head2' }),
+      review('DISMISSED', BOB, { submitted_at: '2024-01-10T12:00:00Z' }),
+    ];
     const issueComments = [1, 2, 3].map((id) => ({ id, user: [ALICE, BOB, CAROL][id - 1], body: `c${id}`, created_at: '2024-01-10T12:00:00Z' }));
     const reviewComments = [5, 6].map((id) => ({ id, user: CAROL, body: 'x', path: 'p', created_at: '2024-01-10T12:00:00Z', original_commit_id: `head${id - 4}` }));
     const a = map({ reviews, issueComments, reviewComments, timeline: [] });

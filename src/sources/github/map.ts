@@ -235,10 +235,13 @@ function compareMessages(a: Sorted, b: Sorted): number {
   return TYPE_ORDER[a.msg.type ?? 'comment'] - TYPE_ORDER[b.msg.type ?? 'comment'] || a.n - b.n;
 }
 
-function compareVotes(a: Vote, b: Vote): number {
-  const da = a.date ?? '\uffff';
-  const db = b.date ?? '\uffff';
-  return da < db ? -1 : da > db ? 1 : a.by < b.by ? -1 : a.by > b.by ? 1 : a.value - b.value;
+/** By date (undated last), voter, then review id: never by the order records came in. */
+function compareVotes(a: { vote: Vote; n: number }, b: { vote: Vote; n: number }): number {
+  const da = a.vote.date ?? '\uffff';
+  const db = b.vote.date ?? '\uffff';
+  if (da !== db) return da < db ? -1 : 1;
+  if (a.vote.by !== b.vote.by) return a.vote.by < b.vote.by ? -1 : 1;
+  return a.n - b.n;
 }
 
 // ---------------------------------------------------------------- the pull
@@ -274,7 +277,7 @@ function part<T>(parse: (json: unknown, where: string) => Parsed<T>, json: reado
 class Builder {
   readonly notes: string[] = [];
   readonly sightings: Sighting[] = [];
-  readonly votes: Vote[] = [];
+  readonly votes: { vote: Vote; n: number }[] = [];
   readonly messages: Sorted[] = [];
   readonly accounts: Accounts;
   /** Patch set numbers are known only once every sighting is in, so records wait here. */
@@ -305,8 +308,8 @@ class Builder {
     });
   }
 
-  vote(vote: Vote, sha: string | undefined): void {
-    this.votes.push(vote);
+  vote(vote: Vote, n: number, sha: string | undefined): void {
+    this.votes.push({ vote, n });
     this.patchSetOf.push((number) => {
       const ps = number(sha);
       if (ps !== undefined) vote.patchSet = ps;
@@ -328,7 +331,7 @@ function addReviews(b: Builder, reviews: readonly GithubReview[], comments: read
       const vote: Vote = { label: REVIEW_LABEL, value, by, state: r.state };
       if (r.submitted_at) vote.date = r.submitted_at;
       if (r.state === 'DISMISSED') vote.dismissed = true;
-      b.vote(vote, r.commit_id);
+      b.vote(vote, r.id, r.commit_id);
     }
     const body = r.body ?? '';
     // A COMMENTED review without a body only wraps inline comments, which are messages of their own.
@@ -419,7 +422,7 @@ export function mapPull(input: PullInput, ctx: MapContext): MappedPull {
     insertions: pull.additions ?? 0,
     deletions: pull.deletions ?? 0,
     patchSets,
-    votes: [...b.votes].sort(compareVotes),
+    votes: [...b.votes].sort(compareVotes).map((v) => v.vote),
     messages: [...b.messages].sort(compareMessages).map((m) => m.msg),
     accounts: b.accounts.record(),
     url: rewriteWebUrl(pull.html_url, ctx.webUrl),
