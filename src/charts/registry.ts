@@ -22,7 +22,7 @@ import { approvalTimeChartData, approvalTimeSeries } from './spec-approval-time.
 import { SPEC_KIND, specScopes, type SpecMilestone } from './specs.ts';
 import { specLifecycleChartData, specLifecycleSeries } from './specs-lifecycle.ts';
 import { placeKey } from '../lib/places.ts';
-import type { RendererName } from './renderers.ts';
+import { isRendererName, RENDERERS, type RendererName } from './renderers.ts';
 import { projectScopes, type ChartScope } from './scopes.ts';
 import type { ChartData } from './series.ts';
 import { firstReplyChartData, repliedThreadsChartData, threadReplySeries } from './thread-replies.ts';
@@ -243,7 +243,7 @@ export function chartsFor(plugins: readonly { file: string; charts: readonly unk
       const where = `plugin ${plugin.file}: charts[${i}]`;
       if (!chart || typeof chart.load !== 'function' || typeof chart.scopes !== 'function') throw new Error(`${where}: expected a chart made with defineChart({ id, title, summary, renderer, scopes, prepare, data })`);
       if (typeof chart.id !== 'string' || typeof chart.title !== 'string' || typeof chart.summary !== 'string') throw new Error(`${where}: id, title and summary must be text`);
-      if (chart.renderer !== 'line' && chart.renderer !== 'stacked') throw new Error(`${where}: renderer must be "line" or "stacked"`);
+      if (!isRendererName(chart.renderer)) throw new Error(`${where}: renderer must be one of ${Object.keys(RENDERERS).map((r) => `"${r}"`).join(', ')}`);
       out.push(chart as Chart);
     });
   }
