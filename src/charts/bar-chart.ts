@@ -6,14 +6,15 @@
  * as colour. A series with no point in a category draws no bar there; a zero
  * draws a thin stub on the baseline, so the two never look alike. Each bar
  * has a `<title>` (its tooltip). Monthly data may be drawn as bars too: its
- * months are then the categories. Every text is escaped here.
+ * months (within the options' range) are then the categories. Every text is
+ * escaped here.
  */
 import { max, min } from 'd3-array';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { escapeXml } from './escape.ts';
 import { formatValue, monthShort } from './format.ts';
 import { attrs, CHAR_WIDTH, legendLayout, legendSvg, noDataText, normaliseChartOptions, plotArea, r1, svgOpening, valueAxis, type ChartInput, type ChartOptions, type Legend, type MonthLayout } from './frame.ts';
-import { axisCategories, type AxisCategory, type ChartData } from './series.ts';
+import { axisCategories, sliceData, type AxisCategory, type ChartData } from './series.ts';
 import { chartStyle } from './theme.ts';
 
 export type BarChartInput = ChartInput;
@@ -47,7 +48,7 @@ export interface BarChartLayout extends MonthLayout {
 /** Bars wider than this read as blocks; a group with few bars keeps them at this width, centred. */
 const MAX_BAR_WIDTH = 40;
 /** Tick labels longer than this are cut with an ellipsis (the bar titles and the table have them whole). */
-const MAX_LABEL_CHARS = 14;
+const MAX_LABEL_CHARS = 18;
 /** Height of the stub that shows a zero. */
 const ZERO_STUB = 1.5;
 
@@ -67,7 +68,9 @@ export function categoryTicks(categories: readonly AxisCategory[], step: number)
 }
 
 /** Scales and positions, shared by the renderer and the client hydration (pointer -> category). */
-export function layoutBarChart(data: ChartData, o: ChartOptions): BarChartLayout {
+export function layoutBarChart(whole: ChartData, o: ChartOptions): BarChartLayout {
+  // Monthly data keeps its range; a category chart has none (sliceData returns it whole).
+  const data = sliceData(whole, { from: o.from, to: o.to });
   const categories = axisCategories(data, monthShort);
   const ids = categories.map((c) => c.id);
   const onAxis = new Set(ids);
@@ -106,10 +109,12 @@ function categoryAxis(L: BarChartLayout): string[] {
   const { plot } = L;
   const base = r1(L.y(0));
   const out = [`<g class="x-axis"><line class="domain" x1="${plot.left}" x2="${plot.right}" y1="${base}" y2="${base}"/>`];
+  // Every group gets a tick mark, so a label left out for room still leaves its group marked.
   for (const t of L.ticks) {
-    if (!t.shown) continue;
     const x = r1(L.x(t.id));
-    out.push(`<g class="tick"><text x="${x}" y="${plot.bottom + 3}" text-anchor="middle"><tspan x="${x}" dy="1.2em">${escapeXml(t.text)}</tspan></text></g>`);
+    const mark = `<line class="domain" x1="${x}" x2="${x}" y1="${plot.bottom}" y2="${plot.bottom + 4}"/>`;
+    const label = t.shown ? `<text x="${x}" y="${plot.bottom + 3}" text-anchor="middle"><tspan x="${x}" dy="1.2em">${escapeXml(t.text)}</tspan></text>` : '';
+    out.push(`<g class="tick">${mark}${label}</g>`);
   }
   out.push('</g>');
   return out;
@@ -142,7 +147,7 @@ export function renderBarChart(data: ChartData, input: BarChartInput | ChartOpti
 
   out.push(...valueAxis(L), ...categoryAxis(L));
   out.push('<g class="bars">');
-  data.series.forEach((s, i) => {
+  L.data.series.forEach((s, i) => {
     out.push(`<g${attrs({ class: `series s${i}`, 'data-series': s.id })}>`);
     for (const c of L.categories) {
       const v = L.values[i]!.get(c.id);

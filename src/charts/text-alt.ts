@@ -51,6 +51,9 @@ function stackSentences(data: ChartData, { label, sumUnit }: NonNullable<ChartDa
   return [first, `Share of the ${formatValue(whole)} ${sumUnit ?? data.unit}: ${parts.join(', ')}.`];
 }
 
+/** Up to this many categories, the text alternative names them all. */
+const LISTED_CATEGORIES = 6;
+
 /** "2 releases" / "1 release". */
 function countOf(n: number, axis: CategoryAxis): string {
   return `${formatValue(n)} ${n === 1 ? axis.name : axisPlural(axis)}`;
@@ -75,12 +78,17 @@ function categorySentence(s: Pick<TimeSeries, 'label' | 'total'>, points: readon
     if (p.value < low.value) low = p;
   }
   const at = (p: SeriesPoint) => `${label(p.month)} (${formatValue(p.value)})`;
-  const extremes = high.value === low.value ? `${formatValue(high.value)} in each` : `highest ${at(high)}, lowest ${at(low)}`;
-  const amount = (s.total ?? 'sum') === 'sum' ? `${formatValue(sum)} in total; ` : '';
-  return `${s.label}: ${amount}${extremes}.${gapText}`;
+  const counts = (s.total ?? 'sum') === 'sum';
+  let body: string;
+  if (points.length === 1) body = counts ? `${formatValue(sum)} in total, all in ${label(high.month)}` : `${formatValue(high.value)} in ${label(high.month)}`;
+  else {
+    const extremes = high.value === low.value ? `${formatValue(high.value)} in each of ${countOf(points.length, axis)}` : `highest ${at(high)}, lowest ${at(low)}`;
+    body = counts ? `${formatValue(sum)} in total; ${extremes}` : extremes;
+  }
+  return `${s.label}: ${body}.${gapText}`;
 }
 
-/** E.g. "By release: 3 releases, from v1.30 to 2024.1. Specs approved: 7 in total; highest 2024.1 (5), lowest v1.30 (1)." */
+/** E.g. "By release: 3 releases: v1.30, 2024.1 and v1.31. Specs approved: 7 in total; highest 2024.1 (5), lowest v1.30 (1)." */
 function categoryAlternative(data: ChartData & { axis: CategoryAxis }): string {
   const { axis } = data;
   const cats = axis.categories;
@@ -90,7 +98,14 @@ function categoryAlternative(data: ChartData & { axis: CategoryAxis }): string {
   const order = new Map(cats.map((c, i) => [c.id, i]));
   // Points on the axis only, in axis order (a point naming no category is not drawn either).
   const onAxis = (s: TimeSeries) => s.points.filter((p) => order.has(p.month) && Number.isFinite(p.value)).sort((a, b) => order.get(a.month)! - order.get(b.month)!);
-  const span = cats.length === 1 ? `One ${axis.name}: ${cats[0]!.label}.` : `${countOf(cats.length, axis)}, from ${cats[0]!.label} to ${cats[cats.length - 1]!.label}.`;
+  // A few categories are named (a screen reader hears the axis); many are given by their ends.
+  const names = cats.map((c) => c.label);
+  const span =
+    cats.length === 1
+      ? `One ${axis.name}: ${names[0]}.`
+      : cats.length <= LISTED_CATEGORIES
+        ? `${countOf(cats.length, axis)}: ${names.slice(0, -1).join(', ')} and ${names.at(-1)}.`
+        : `${countOf(cats.length, axis)}, from ${names[0]} to ${names.at(-1)}.`;
   const head = `By ${axis.name}: ${span}`;
   if (data.stackTotal) {
     const series = data.series.map(onAxis);
