@@ -1,3 +1,29 @@
+/**
+ * Time to spec approval per release (pure): the median number of days from
+ * the first review of a spec's proposal to its approval, over the specs
+ * approved in each release, beside the number of specs approved in it, for
+ * all specs and each place with specs.
+ *
+ * The first review is the creation of the earliest change linked to the spec
+ * as a review (the spec kind joins reviews of the specs project to the specs
+ * whose files they touch or that their subject names); the approval is the
+ * spec's first `approved` step, dated when its commit landed, and it counts in
+ * the release that step names (a spec approved again for a later release
+ * stays in the release of its first approval). The median, not the mean: one
+ * spec discussed for years would lift a release's mean above every other spec
+ * approved in it.
+ *
+ * Not every approval can be measured. A spec with no linked review (added
+ * without one, or reviewed before the site's review history starts) has no
+ * start; one whose earliest linked review came after its approval (a later
+ * edit, when the proposal's review is not on the site) would give a negative
+ * time. Both are left out of the median, counted among the approvals, and
+ * their numbers are given in the source notes.
+ *
+ * The median is a rate: a release without a measured approval has no value
+ * (no bar, an empty cell), while approvals are counts. The axis is the
+ * releases the scope has approvals in, in time order (see `releaseOrder`).
+ */
 import { differenceInSeconds } from 'date-fns';
 import { formatValue } from './format.ts';
 import { ByList } from './lists.ts';
