@@ -68,3 +68,41 @@ describe('downloads of parts of a whole', () => {
     expect(svg).not.toContain('prefers-color-scheme');
   });
 });
+
+describe('downloads of a category chart', () => {
+  it('write the CSV per category, first column named by the axis, empty where a series has no value, whatever the range', async () => {
+    const { RELEASES } = await import('./__fixtures__/releases.ts');
+    const csv = 'release,Specs approved,Median days\r\nzed,4,12.5\r\n2023.1,0,\r\n2023.2,7,3\r\n';
+    expect(toCsv(RELEASES)).toBe(csv);
+    expect(toCsv(RELEASES, { from: '2024-01', to: '2024-01' })).toBe(csv);
+  });
+
+  it('escape hostile category ids in the CSV', async () => {
+    const { RELEASES } = await import('./__fixtures__/releases.ts');
+    const data: ChartData = { ...RELEASES, axis: { ...RELEASES.axis!, categories: [{ id: '=cmd()', label: 'x' }, { id: 'a,"b"', label: 'y' }] }, series: [{ id: 's', label: 'S', points: [{ month: '=cmd()', value: 1 }] }] };
+    expect(toCsv(data)).toBe("release,S\r\n'=cmd(),1\r\n\"a,\"\"b\"\"\",\r\n");
+  });
+
+  it('keep the axis in the JSON, and name each point’s category by the axis', async () => {
+    const { RELEASES } = await import('./__fixtures__/releases.ts');
+    const json = JSON.parse(toJson(RELEASES, { from: '2030-01' })) as { axis: unknown; series: { id: string; total: string; points: unknown[] }[] };
+    expect(json.axis).toEqual(RELEASES.axis);
+    expect(json.series.map((s) => [s.id, s.total, s.points])).toEqual([
+      ['approved', 'sum', [{ release: 'zed', value: 4 }, { release: '2023.1', value: 0 }, { release: '2023.2', value: 7 }]],
+      ['median-days', 'none', [{ release: 'zed', value: 12.5 }, { release: '2023.2', value: 3 }]],
+    ]);
+    expect(JSON.parse(toJson(SAMPLE))).not.toHaveProperty('axis');
+    const odd = { ...RELEASES, axis: { ...RELEASES.axis!, name: 'value' } };
+    expect((JSON.parse(toJson(odd)) as { series: { points: unknown[] }[] }).series[0]!.points[0]).toEqual({ category: 'zed', value: 4 });
+  });
+
+  it('draw the standalone SVG as bars by default', async () => {
+    const { RELEASES } = await import('./__fixtures__/releases.ts');
+    const svg = toStandaloneSvg(RELEASES, { id: 'specs-all' });
+    expect(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg).toContain('class="agora-chart bar-chart"');
+    expect(svg).toContain('<rect class="bg"');
+    expect(svg).not.toContain('prefers-color-scheme');
+    expect(svg).not.toMatch(/NaN/);
+  });
+});

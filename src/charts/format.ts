@@ -1,7 +1,7 @@
 /** Number and month wording shared by chart text, tables, tooltips and axes (deterministic, UTC, en-US). */
 import { format as d3format } from 'd3-format';
 import { utcFormat } from 'd3-time-format';
-import { monthStart, type Month } from './series.ts';
+import { isCategoryChart, monthStart, type ChartData, type Month } from './series.ts';
 
 const integer = d3format(',d');
 const decimal = d3format(',.1f');
@@ -24,4 +24,10 @@ export function monthLong(m: Month): string {
 /** "2024-03" -> "Mar 2024". */
 export function monthShort(m: Month): string {
   return shortMonth(monthStart(m));
+}
+
+/** How a point's key reads: a category's label ("2024.1"), or the month in full ("March 2024"). */
+export function keyLong(data: Pick<ChartData, 'axis'>, key: string): string {
+  if (!isCategoryChart(data)) return monthLong(key);
+  return data.axis.categories.find((c) => c.id === key)?.label ?? key;
 }

@@ -1,12 +1,13 @@
 /**
- * What every monthly chart shares (pure): options and their normaliser, the
- * legend layout, month ticks, axes and the opening of the `<svg>`. Chart
- * modules (line-chart.ts, stacked-chart.ts) add only their marks.
+ * What every chart shares (pure): options and their normaliser, the legend
+ * layout, month ticks, axes and the opening of the `<svg>`. Chart modules
+ * (line-chart.ts, stacked-chart.ts, bar-chart.ts) add only their marks; the
+ * bar chart draws its own category axis.
  */
 import { utcFormat } from 'd3-time-format';
 import { escapeXml } from './escape.ts';
 import { formatValue } from './format.ts';
-import { monthStart, type ChartData, type Month } from './series.ts';
+import { isCategoryChart, monthStart, type ChartData, type Month } from './series.ts';
 import { textAlternative } from './text-alt.ts';
 
 export const CHART_DEFAULTS = {
@@ -40,6 +41,7 @@ export interface ChartOptions {
    * readers do not hear the summary twice.
    */
   describedBy?: string;
+  /** The month range shown (monthly charts; a category chart ignores it). */
   from?: Month;
   to?: Month;
 }
@@ -88,7 +90,7 @@ export function attrs(a: Record<string, string | number | undefined>): string {
     .join('');
 }
 
-const CHAR_WIDTH = 6.6; // average glyph width at 12px, for legend wrapping without a DOM
+export const CHAR_WIDTH = 6.6; // average glyph width at 12px, for legend wrapping without a DOM
 export const LEGEND_ROW = 20;
 export const SWATCH = 26;
 
@@ -141,7 +143,11 @@ export function plotArea(o: ChartOptions, legend: Legend): { left: number; top: 
   return { left: o.margin.left, top: o.margin.top + legend.height, right: o.width - o.margin.right, bottom: o.height - o.margin.bottom };
 }
 
-/** What the client needs of any chart's layout: the months shown, the plot area and month -> x. */
+/**
+ * What the client needs of any chart's layout: the months shown, the plot area
+ * and month -> x. On a category axis (bar chart), `months` holds the category
+ * ids in axis order and `x` gives the middle of each one's group of bars.
+ */
 export interface MonthLayout {
   months: Month[];
   plot: { left: number; top: number; right: number; bottom: number };
@@ -165,10 +171,22 @@ export function monthTicks(months: readonly Month[], maxTicks: number): { month:
   });
 }
 
-/** The opening `<svg>`, its title, description and style. `className` names the chart type. */
+/**
+ * Monthly renderers refuse a category chart with a clear message: its
+ * category ids are not months, and a time scale would turn them into NaN.
+ */
+export function assertMonthly(data: ChartData, name: string): void {
+  if (isCategoryChart(data)) throw new Error(`${name}: "${data.title}" has a category axis (${data.axis.name}); draw it with the bars renderer`);
+}
+
+/**
+ * The opening `<svg>`, its title, description and style. `className` names the
+ * chart type. `data-from`/`data-to` give the month range shown (not on a category axis).
+ */
 export function svgOpening(data: ChartData, o: ChartOptions, months: readonly Month[], className: string, style: string): string[] {
+  const monthly = !isCategoryChart(data);
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg"${attrs({ id: o.id, class: `agora-chart ${className}`, viewBox: `0 0 ${o.width} ${o.height}`, role: 'img', 'aria-labelledby': `${o.id}-title`, 'aria-describedby': o.describedBy ?? `${o.id}-desc`, 'data-from': months[0], 'data-to': months[months.length - 1] })}>`,
+    `<svg xmlns="http://www.w3.org/2000/svg"${attrs({ id: o.id, class: `agora-chart ${className}`, viewBox: `0 0 ${o.width} ${o.height}`, role: 'img', 'aria-labelledby': `${o.id}-title`, 'aria-describedby': o.describedBy ?? `${o.id}-desc`, 'data-from': monthly ? months[0] : undefined, 'data-to': monthly ? months[months.length - 1] : undefined })}>`,
     `<title id="${o.id}-title">${escapeXml(data.title)}</title>`,
     o.describedBy ? '' : `<desc id="${o.id}-desc">${escapeXml(textAlternative(data, { from: o.from, to: o.to }))}</desc>`,
     `<style>${style}</style>`,
@@ -179,8 +197,8 @@ export function noDataText(o: ChartOptions, plot: MonthLayout['plot']): string {
   return `<text x="${o.width / 2}" y="${(plot.top + plot.bottom) / 2}" text-anchor="middle">No data yet</text></svg>`;
 }
 
-/** Horizontal grid lines with their values, and the month axis. */
-export function axes(L: MonthLayout & { y: (v: number) => number; yTicks: number[] }, maxXTicks: number): string[] {
+/** Horizontal grid lines with their values. */
+export function valueAxis(L: Pick<MonthLayout, 'plot'> & { y: (v: number) => number; yTicks: number[] }): string[] {
   const { plot } = L;
   const out: string[] = ['<g class="grid y-axis">'];
   for (const t of L.yTicks) {
@@ -188,6 +206,13 @@ export function axes(L: MonthLayout & { y: (v: number) => number; yTicks: number
     out.push(`<g class="tick"><line x1="${plot.left}" x2="${plot.right}" y1="${y}" y2="${y}"/><text x="${plot.left - 8}" y="${y}" dy="0.32em" text-anchor="end">${formatValue(t)}</text></g>`);
   }
   out.push('</g>');
+  return out;
+}
+
+/** Horizontal grid lines with their values, and the month axis. */
+export function axes(L: MonthLayout & { y: (v: number) => number; yTicks: number[] }, maxXTicks: number): string[] {
+  const { plot } = L;
+  const out = valueAxis(L);
   out.push(`<g class="x-axis"><line class="domain" x1="${plot.left}" x2="${plot.right}" y1="${plot.bottom}" y2="${plot.bottom}"/>`);
   for (const t of monthTicks(L.months, maxXTicks)) {
     const x = r1(L.x(t.month));

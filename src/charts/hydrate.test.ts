@@ -59,3 +59,15 @@ describe('chartLinks', () => {
     });
   });
 });
+
+describe('a category chart in the client', () => {
+  it('lists a category’s values by its id, and names it by its label', async () => {
+    const { monthValues } = await import('./hydrate.ts');
+    const { keyLong } = await import('./format.ts');
+    const { RELEASES } = await import('./__fixtures__/releases.ts');
+    expect(monthValues(RELEASES, '2023.1')).toEqual([{ label: 'Specs approved', value: '0' }, { label: 'Median days', value: '—' }]);
+    expect(keyLong(RELEASES, '2023.1')).toBe('2023.1');
+    expect(keyLong({ ...RELEASES, axis: { ...RELEASES.axis!, categories: [{ id: 'x', label: 'No release named' }] } }, 'x')).toBe('No release named');
+    expect(keyLong({}, '2024-03')).toBe('March 2024');
+  });
+});

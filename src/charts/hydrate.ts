@@ -2,13 +2,16 @@
  * Client-side enhancement of server-rendered chart figures. It only adds
  * interaction: tooltips (pointer and keyboard), a month-range control kept in
  * the URL (`?from=YYYY-MM&to=YYYY-MM`) that re-renders with the same pure
- * render function, and copy buttons for embed code. All data text goes in
- * through textContent or our own escaped SVG parsed as XML, never innerHTML.
+ * render function, and copy buttons for embed code. A category chart (per
+ * release) has no months: it reads no range from the URL, hooks no range
+ * control and hides no table rows; its tooltips step through the categories.
+ * All data text goes in through textContent or our own escaped SVG parsed as
+ * XML, never innerHTML.
  */
-import { formatValue, monthLong, NO_VALUE } from './format.ts';
+import { formatValue, keyLong, monthLong, NO_VALUE } from './format.ts';
 import type { ChartInput, MonthLayout } from './frame.ts';
 import { rendererFor } from './renderers.ts';
-import { allMonths, clampRange, isMonth, type ChartData, type Month, type MonthRange } from './series.ts';
+import { allMonths, clampRange, isCategoryChart, isMonth, type ChartData, type Month, type MonthRange } from './series.ts';
 import { chartTable } from './table.ts';
 import { textAlternative } from './text-alt.ts';
 
@@ -40,7 +43,7 @@ function parseSvg(text: string): SVGSVGElement {
   return document.importNode(doc.documentElement, true) as unknown as SVGSVGElement;
 }
 
-/** One month's values as label and formatted value: the stack total first (parts of a whole), then each series. */
+/** One month's (or category's) values as label and formatted value: the stack total first (parts of a whole), then each series. */
 export function monthValues(data: ChartData, month: Month): { label: string; value: string }[] {
   const values = data.series.map((s) => ({ label: s.label, n: s.points.find((p) => p.month === month)?.value }));
   const all = data.stackTotal ? [{ label: data.stackTotal.label, n: values.reduce((a, v) => a + (v.n ?? 0), 0) }, ...values] : values;
@@ -48,7 +51,7 @@ export function monthValues(data: ChartData, month: Month): { label: string; val
 }
 
 function valuesSentence(data: ChartData, month: Month): string {
-  return `${monthLong(month)}: ${monthValues(data, month).map((v) => `${v.label} ${v.value}`).join(', ')}.`;
+  return `${keyLong(data, month)}: ${monthValues(data, month).map((v) => `${v.label} ${v.value}`).join(', ')}.`;
 }
 
 function hydrateFigure(fig: HTMLElement): void {
@@ -65,10 +68,13 @@ function hydrateFigure(fig: HTMLElement): void {
   const toSel = form?.querySelector<HTMLSelectElement>('select[name="to"]');
   const tables = document.querySelectorAll<HTMLTableElement>(`table[data-chart-table="${CSS.escape(fig.id)}"]`);
   const syncUrl = fig.hasAttribute('data-chart-url');
-  const months = allMonths(data);
+  // A category chart's keys are its category ids, in axis order; it has no range.
+  const category = isCategoryChart(data);
+  const months = category ? data.axis.categories.map((c) => c.id) : allMonths(data);
   if (!months.length) return;
 
-  let range = clampRange(months, syncUrl ? rangeFromSearch(location.search) : {})!;
+  let range: MonthRange = category ? {} : clampRange(months, syncUrl ? rangeFromSearch(location.search) : {})!;
+  const partial = () => !category && (range.from !== months[0] || range.to !== months[months.length - 1]);
   const base = renderer.normalise(input);
   let fitted = { width: base.width, height: base.height, maxXTicks: base.maxXTicks };
   let layout: MonthLayout = renderer.layout(data, renderer.normalise({ ...input, ...range }));
@@ -85,16 +91,18 @@ function hydrateFigure(fig: HTMLElement): void {
     if (alt) alt.textContent = textAlternative(data, range);
     const model = chartTable(data, range);
     for (const table of tables) {
-      for (const row of table.querySelectorAll<HTMLTableRowElement>('tbody tr[data-month]')) {
-        const m = row.dataset.month ?? '';
-        row.hidden = m < range.from || m > range.to;
+      if (!category) {
+        for (const row of table.querySelectorAll<HTMLTableRowElement>('tbody tr[data-month]')) {
+          const m = row.dataset.month ?? '';
+          row.hidden = m < range.from! || m > range.to!;
+        }
       }
       table.querySelectorAll<HTMLElement>('tfoot [data-col]').forEach((cell) => {
         cell.textContent = model.totals[Number(cell.dataset.col)] ?? '—';
       });
     }
-    if (fromSel) fromSel.value = range.from;
-    if (toSel) toSel.value = range.to;
+    if (fromSel && range.from) fromSel.value = range.from;
+    if (toSel && range.to) toSel.value = range.to;
     hide();
   };
 
@@ -118,7 +126,7 @@ function hydrateFigure(fig: HTMLElement): void {
     for (const [k, v] of Object.entries({ x1: x, x2: x, y1: layout.plot.top, y2: layout.plot.bottom })) guide.setAttribute(k, String(v));
     if (tooltip) {
       const title = document.createElement('strong');
-      title.textContent = monthLong(month);
+      title.textContent = keyLong(data!, month);
       const list = document.createElement('ul');
       for (const v of monthValues(data!, month)) {
         const li = document.createElement('li');
@@ -155,7 +163,7 @@ function hydrateFigure(fig: HTMLElement): void {
 
   plot.tabIndex = 0;
   plot.setAttribute('role', 'group');
-  plot.setAttribute('aria-label', `${data.title}. Use the left and right arrow keys to read the values of each month.`);
+  plot.setAttribute('aria-label', `${data.title}. Use the left and right arrow keys to read the values of each ${category ? data.axis.name : 'month'}.`);
   plot.addEventListener('pointermove', (e) => {
     const m = nearest(e.clientX);
     if (m && m !== active) show(m, false);
@@ -176,13 +184,15 @@ function hydrateFigure(fig: HTMLElement): void {
     if (m) show(m, true);
   });
 
-  if (form && fromSel && toSel) {
+  // The month range control; a category chart keeps it hidden (the page does not render one for it).
+  if (form && fromSel && toSel && !category) {
     form.hidden = false;
     const apply = () => {
-      range = clampRange(months, { from: fromSel.value, to: toSel.value })!;
+      const r = clampRange(months, { from: fromSel.value, to: toSel.value })!;
+      range = r;
       render();
-      if (syncUrl) history.replaceState(history.state, '', `${location.pathname}${searchForRange(location.search, range, months)}${location.hash}`);
-      if (live) live.textContent = `Showing ${monthLong(range.from)} to ${monthLong(range.to)}.`;
+      if (syncUrl) history.replaceState(history.state, '', `${location.pathname}${searchForRange(location.search, r, months)}${location.hash}`);
+      if (live) live.textContent = `Showing ${monthLong(r.from)} to ${monthLong(r.to)}.`;
     };
     fromSel.addEventListener('change', apply);
     toSel.addEventListener('change', apply);
@@ -203,7 +213,7 @@ function hydrateFigure(fig: HTMLElement): void {
     fitted = { width, height, maxXTicks: Math.max(3, Math.min(base.maxXTicks, Math.floor(width / 80))) };
     return true;
   };
-  if (fit() || range.from !== months[0] || range.to !== months[months.length - 1]) render();
+  if (fit() || partial()) render();
   if (typeof ResizeObserver !== 'undefined') new ResizeObserver(() => fit() && render()).observe(plot);
   fig.dataset.hydrated = 'true';
 }

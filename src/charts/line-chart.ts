@@ -7,7 +7,7 @@ import { max } from 'd3-array';
 import { scaleLinear, scaleUtc } from 'd3-scale';
 import { line, symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, type SymbolType } from 'd3-shape';
 import { escapeXml } from './escape.ts';
-import { attrs, axes, CHART_DEFAULTS, legendLayout, legendSvg, noDataText, normaliseChartOptions, plotArea, r1, svgOpening, SWATCH, type ChartInput, type ChartOptions, type Legend, type MonthLayout } from './frame.ts';
+import { assertMonthly, attrs, axes, CHART_DEFAULTS, legendLayout, legendSvg, noDataText, normaliseChartOptions, plotArea, r1, svgOpening, SWATCH, type ChartInput, type ChartOptions, type Legend, type MonthLayout } from './frame.ts';
 import { addMonths, allMonths, clampRange, monthStart, sliceData, type ChartData, type SeriesPoint } from './series.ts';
 import { chartStyle, DASHES, MARKERS, pick, type MarkerShape } from './theme.ts';
 
@@ -29,6 +29,7 @@ export interface LineChartLayout extends MonthLayout {
 
 /** Scales and positions, shared by the renderer and the client hydration (pointer -> month). */
 export function layoutLineChart(data: ChartData, o: LineChartOptions): LineChartLayout {
+  assertMonthly(data, 'line chart');
   const range = clampRange(allMonths(data), { from: o.from, to: o.to });
   const sliced = range ? sliceData(data, range) : data;
   const months = allMonths(sliced);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, allMonths, isMonth } from './series.ts';
+import { addMonths, allMonths, isCategoryChart, isMonth } from './series.ts';
 import { chartById, CHARTS, defineChart, routeProblems, type ChartCatalog, type ChartContext } from './registry.ts';
 import { RENDERERS } from './renderers.ts';
 import { chartTable } from './table.ts';
@@ -101,8 +101,8 @@ describe('the chart registry', () => {
       ['meetings-held', 'stacked'],
       ['meeting-attendance', 'line'],
       ['action-items', 'line'],
-      ['specs-lifecycle', 'line'],
-      ['spec-approval-time', 'line'],
+      ['specs-lifecycle', 'bars'],
+      ['spec-approval-time', 'bars'],
     ]);
     expect(CHARTS.map((c) => c.id)).toEqual([...REVIEW_CHARTS, ...LIST_CHARTS, ...MEETING_CHARTS, ...SPEC_CHARTS]);
     expect(chartById('contributors')?.title).toBe('Active contributors by organisation');
@@ -157,11 +157,37 @@ describe('the chart registry', () => {
       expect(scopes.slice(1).map((s) => s.place)).toEqual([placeKey('demo', 'aurora/compute'), placeKey('demo', 'aurora/docs')]);
     });
 
-    it.each(lists ? LIST_SCOPES : meetings ? MEETING_SCOPES : specs ? SPEC_SCOPES : REVIEW_SCOPES)('gives %s monthly data (zero-filled counts), an SVG, a table and a text alternative', (scopeId) => {
+    // The spec charts are per release: a category axis, drawn as bars.
+    it.each(specs ? SPEC_SCOPES : [])('gives %s data per release (counts on every release), bars, a table and a text alternative', (scopeId) => {
+      const scope = scopes.find((s) => s.id === scopeId)!;
+      const data = dataOf(scope);
+      expect(chart.renderer).toBe('bars');
+      expect(data.title).toContain(scopeWords(scope));
+      expect(data.title).toMatch(/per release: /);
+      expect(isCategoryChart(data)).toBe(true);
+      const releases = data.axis!.categories.map((c) => c.id);
+      expect(releases.length).toBeGreaterThan(0);
+      expect(new Set(releases).size).toBe(releases.length);
+      for (const s of data.series) {
+        // Points in axis order; counts on every release, a median only where something was measured.
+        const keys = s.points.map((p) => p.month);
+        expect(keys, s.id).toEqual(RATE_SERIES.includes(s.id) ? releases.filter((r) => keys.includes(r)) : releases);
+        expect(s.points.every((p) => Number.isFinite(p.value) && p.value >= 0)).toBe(true);
+      }
+      const svg = RENDERERS[chart.renderer].render(data, { id: 'c' });
+      expect(svg).toMatch(/^<svg [^>]*class="agora-chart bar-chart"[^>]*role="img"/);
+      expect(svg).not.toMatch(/NaN/);
+      expect(chartTable(data).rows).toHaveLength(releases.length);
+      expect(chartTable(data).axisLabel).toBe('Release');
+      expect(textAlternative(data)).toMatch(/^By release: /);
+    });
+
+    it.each(specs ? [] : lists ? LIST_SCOPES : meetings ? MEETING_SCOPES : REVIEW_SCOPES)('gives %s monthly data (zero-filled counts), an SVG, a table and a text alternative', (scopeId) => {
       const scope = scopes.find((s) => s.id === scopeId)!;
       const data = dataOf(scope);
       expect(data.title).toContain(scopeWords(scope));
-      expect(data.title).toContain(scope.project ?? (lists ? 'all lists' : meetings ? 'all teams' : specs ? 'all specs' : 'all projects'));
+      expect(data.title).toContain(scope.project ?? (lists ? 'all lists' : meetings ? 'all teams' : 'all projects'));
+      expect(data.axis).toBeUndefined();
       expect(data.series.length).toBeGreaterThan(0);
       const months = allMonths(data);
       expect(months.length).toBeGreaterThan(0);
@@ -438,6 +464,7 @@ describe('the spec charts', () => {
     }
     expect(chart.available?.(specCatalog)).toBe(true);
     const data = chart.load(context)(ALL_SPECS_SCOPE);
+    expect(data.axis!.categories).toEqual([]);
     expect(allMonths(data)).toEqual([]);
     expect(textAlternative(data)).toMatch(/: all specs: no data yet\.$/);
     expect(RENDERERS[chart.renderer].render(data, { id: 'c' })).toContain('No data yet');
@@ -446,9 +473,10 @@ describe('the spec charts', () => {
   it('keep two sources’ places of the same name apart', () => {
     const [, demo, mirror] = chartById('specs-lifecycle')!.scopes(specCatalog);
     const first = (id: string, scope: ChartScope) => chartById(id)!.load(specContext)(scope).series.map((s) => s.points[0]);
-    expect(first('specs-lifecycle', demo!)).toEqual([{ month: '2024-01', value: 2 }, { month: '2024-01', value: 0 }]);
-    expect(first('specs-lifecycle', mirror!)).toEqual([{ month: '2024-02', value: 1 }, { month: '2024-02', value: 0 }]);
-    expect(first('spec-approval-time', mirror!)).toEqual([{ month: '2024-02', value: 10.3 }, { month: '2024-02', value: 1 }]);
+    // Points name the release (a category id) in the `month` key.
+    expect(first('specs-lifecycle', demo!)).toEqual([{ month: '2024.1', value: 4 }, { month: '2024.1', value: 2 }]);
+    expect(first('specs-lifecycle', mirror!)).toEqual([{ month: '2024.1', value: 1 }, { month: '2024.1', value: 0 }]);
+    expect(first('spec-approval-time', mirror!)).toEqual([{ month: '2024.1', value: 10.3 }, { month: '2024.1', value: 1 }]);
   });
 });
 
@@ -507,18 +535,20 @@ describe('spec charts of a real catalog: the review links and the steps of the h
     ]);
   });
 
-  it('counts approvals and implementations by place', () => {
+  it('counts approvals and implementations by place, in the release each step names', () => {
     const [all, aurora, node] = data('specs-lifecycle');
-    expect(all).toEqual({ approved: { '2024-02': 2, '2024-03': 1, '2024-04': 0, '2024-05': 0 }, implemented: { '2024-02': 0, '2024-03': 0, '2024-04': 0, '2024-05': 1 } });
-    expect(aurora).toEqual({ approved: { '2024-02': 2, '2024-03': 0, '2024-04': 0, '2024-05': 0 }, implemented: { '2024-02': 0, '2024-03': 0, '2024-04': 0, '2024-05': 1 } });
-    expect(node).toEqual({ approved: { '2024-03': 1 }, implemented: { '2024-03': 0 } });
+    // 2024.1's steps (February to May) have their median before v1.30's one (March).
+    expect(all).toEqual({ approved: { '2024.1': 2, 'v1.30': 1 }, implemented: { '2024.1': 1, 'v1.30': 0 } });
+    expect(Object.keys(all!.approved!)).toEqual(['2024.1', 'v1.30']);
+    expect(aurora).toEqual({ approved: { '2024.1': 2 }, implemented: { '2024.1': 1 } });
+    expect(node).toEqual({ approved: { 'v1.30': 1 }, implemented: { 'v1.30': 0 } });
   });
 
   it('measures the days from the first review to the approval, leaving out the spec without a review', () => {
     const [all, aurora, node] = data('spec-approval-time');
-    expect(all).toEqual({ 'median-days': { '2024-02': 22, '2024-03': 10 }, approvals: { '2024-02': 2, '2024-03': 1 } });
-    expect(aurora).toEqual({ 'median-days': { '2024-02': 22 }, approvals: { '2024-02': 2 } });
-    expect(node).toEqual({ 'median-days': { '2024-03': 10 }, approvals: { '2024-03': 1 } });
+    expect(all).toEqual({ 'median-days': { '2024.1': 22, 'v1.30': 10 }, approvals: { '2024.1': 2, 'v1.30': 1 } });
+    expect(aurora).toEqual({ 'median-days': { '2024.1': 22 }, approvals: { '2024.1': 2 } });
+    expect(node).toEqual({ 'median-days': { 'v1.30': 10 }, approvals: { 'v1.30': 1 } });
   });
 });
 
@@ -543,5 +573,14 @@ describe('routeProblems', () => {
       'chart x: scope "projects/a" appears twice',
       'chart y has no "all" scope',
     ]);
+  });
+});
+
+describe('chartsFor', () => {
+  it('takes a plugin chart of any renderer, bars included, and names the renderers when one is unknown', async () => {
+    const { chartsFor } = await import('./registry.ts');
+    const make = (renderer: string) => defineChart({ id: 'p', title: 'P', summary: 'P.', renderer: renderer as 'bars', scopes: () => [], prepare: () => 0, data: () => ({ title: '', description: '', unit: '', source: '', series: [] }) });
+    expect(chartsFor([{ file: 'p.ts', charts: [make('bars')] }]).at(-1)!.renderer).toBe('bars');
+    expect(() => chartsFor([{ file: 'p.ts', charts: [make('pie')] }])).toThrow('plugin p.ts: charts[0]: renderer must be one of "line", "stacked", "bars"');
   });
 });

@@ -22,7 +22,7 @@ import { approvalTimeChartData, approvalTimeSeries } from './spec-approval-time.
 import { SPEC_KIND, specScopes, type SpecMilestone } from './specs.ts';
 import { specLifecycleChartData, specLifecycleSeries } from './specs-lifecycle.ts';
 import { placeKey } from '../lib/places.ts';
-import type { RendererName } from './renderers.ts';
+import { isRendererName, RENDERERS, type RendererName } from './renderers.ts';
 import { projectScopes, type ChartScope } from './scopes.ts';
 import type { ChartData } from './series.ts';
 import { firstReplyChartData, repliedThreadsChartData, threadReplySeries } from './thread-replies.ts';
@@ -61,6 +61,7 @@ export interface ChartDefinition<Prepared> {
   title: string;
   /** One sentence for the charts index. */
   summary: string;
+  /** `line` or `stacked` for monthly data; `bars` for data with a category axis (`ChartData.axis`), which the others refuse. */
   renderer: RendererName;
   /** `all` first, then per-project scopes (`projects/<slug>`). */
   scopes(catalog: ChartCatalog): ChartScope[];
@@ -213,21 +214,21 @@ export const CHARTS: readonly Chart[] = [
     prepare: ({ catalog }) => actionItemSeries(catalog.meetingActions()),
     data: (series, scope, { siteTitle }) => actionItemsChartData(series, scope, siteTitle),
   }),
-  // Design specs: scopes only for places with specs (specScopes), and only on a site with specs. Releases are in the notes.
+  // Design specs: scopes only for places with specs (specScopes), and only on a site with specs. Per release: a category axis, drawn as bars.
   defineChart({
     id: 'specs-lifecycle',
-    title: 'Specs approved and implemented per month',
-    summary: 'Design specs approved for the first time and specs implemented each month, for all specs or one repository; the notes give each release’s counts.',
-    renderer: 'line',
+    title: 'Specs approved and implemented per release',
+    summary: 'Design specs approved for the first time and specs implemented, in each release, for all specs or one repository.',
+    renderer: 'bars',
     ...SPEC_SCOPES,
     prepare: ({ catalog }) => specLifecycleSeries(catalog.specMilestones()),
     data: (series, scope, { siteTitle }) => specLifecycleChartData(series, scope, siteTitle),
   }),
   defineChart({
     id: 'spec-approval-time',
-    title: 'Time to spec approval per month',
-    summary: 'Median days from the first review of a spec’s proposal to its approval, by the month of approval, and the specs approved, for all specs or one repository; the notes give each release’s median.',
-    renderer: 'line',
+    title: 'Time to spec approval per release',
+    summary: 'Median days from the first review of a spec’s proposal to its approval, over the specs approved in each release, and the specs approved, for all specs or one repository.',
+    renderer: 'bars',
     ...SPEC_SCOPES,
     prepare: ({ catalog }) => approvalTimeSeries(catalog.specMilestones()),
     data: (series, scope, { siteTitle }) => approvalTimeChartData(series, scope, siteTitle),
@@ -243,7 +244,7 @@ export function chartsFor(plugins: readonly { file: string; charts: readonly unk
       const where = `plugin ${plugin.file}: charts[${i}]`;
       if (!chart || typeof chart.load !== 'function' || typeof chart.scopes !== 'function') throw new Error(`${where}: expected a chart made with defineChart({ id, title, summary, renderer, scopes, prepare, data })`);
       if (typeof chart.id !== 'string' || typeof chart.title !== 'string' || typeof chart.summary !== 'string') throw new Error(`${where}: id, title and summary must be text`);
-      if (chart.renderer !== 'line' && chart.renderer !== 'stacked') throw new Error(`${where}: renderer must be "line" or "stacked"`);
+      if (!isRendererName(chart.renderer)) throw new Error(`${where}: renderer must be one of ${Object.keys(RENDERERS).map((r) => `"${r}"`).join(', ')}`);
       out.push(chart as Chart);
     });
   }

@@ -4,6 +4,7 @@
  * renderer here; everything else about a figure (table, text alternative,
  * downloads) comes from its `ChartData`. Pure, and small enough for the client.
  */
+import { layoutBarChart, normaliseBarChartOptions, renderBarChart } from './bar-chart.ts';
 import type { ChartInput, ChartOptions, MonthLayout } from './frame.ts';
 import { layoutLineChart, normaliseLineChartOptions, renderLineChart } from './line-chart.ts';
 import type { ChartData } from './series.ts';
@@ -18,6 +19,8 @@ export interface ChartRenderer {
 export const RENDERERS = {
   line: { normalise: normaliseLineChartOptions, layout: layoutLineChart, render: renderLineChart },
   stacked: { normalise: normaliseStackedChartOptions, layout: layoutStackedChart, render: renderStackedChart },
+  /** Grouped bars: the renderer of category charts (`ChartData.axis`, e.g. per release); line and stacked refuse them. */
+  bars: { normalise: normaliseBarChartOptions, layout: layoutBarChart, render: renderBarChart },
 } as const satisfies Record<string, ChartRenderer>;
 
 export type RendererName = keyof typeof RENDERERS;

@@ -1,12 +1,19 @@
 /**
- * The shared data shape of the chart library: monthly time series. Every chart
- * module (line chart, stacked areas) renders a `ChartData`,
- * and the table, text alternative and downloads are all derived from it.
+ * The shared data shape of the chart library: series of values along an x
+ * axis. The axis is months (`YYYY-MM`, the default) or, when `ChartData.axis`
+ * says so, ordered categories such as releases. Every chart module (line
+ * chart, stacked areas, bars) renders a `ChartData`, and the table, text
+ * alternative and downloads are all derived from it.
  */
 
 /** A UTC calendar month, `YYYY-MM`. */
 export type Month = string;
 
+/**
+ * One value on the x axis. The key is called `month` because most charts are
+ * monthly (and plugin charts write it), but on a category axis it holds the
+ * category's id (`ChartData.axis.categories[].id`, e.g. the release `2024.1`).
+ */
 export interface SeriesPoint {
   month: Month;
   value: number;
@@ -37,10 +44,35 @@ export interface TimeSeries {
   points: SeriesPoint[];
 }
 
+/** One category of a category axis: `id` is what points name (and the CSV writes), `label` what readers see. */
+export interface AxisCategory {
+  id: string;
+  label: string;
+}
+
+/**
+ * An x axis of ordered categories instead of months. The categories are the
+ * whole axis, in this order: one a series has no point for shows no value
+ * there (no bar, an empty cell), not 0. A category chart has no month range:
+ * `from`/`to` are ignored by everything that reads it.
+ */
+export interface CategoryAxis {
+  kind: 'category';
+  /** What a category is, lower case: `release`. The CSV's first column and the JSON points' key. */
+  name: string;
+  /** The same for readers, capitalised: `Release`. The data table's first column header. */
+  label: string;
+  /** The plural for sentences (default: `name` + "s"). */
+  plural?: string;
+  categories: AxisCategory[];
+}
+
 export interface ChartData {
+  /** Absent for monthly charts. */
+  axis?: CategoryAxis;
   title: string;
   description: string;
-  /** What one value counts, e.g. "changes or people per month". */
+  /** What one value counts, e.g. "changes or people per month" (or "specs per release"). */
   unit: string;
   series: TimeSeries[];
   /** Where the numbers come from, shown under the chart and kept in downloads. */
@@ -102,7 +134,25 @@ export function monthStart(month: Month): Date {
   return new Date(`${month}-01T00:00:00Z`);
 }
 
-/** The months any series covers, ascending. */
+/** Whether the chart's x axis is categories (its points name category ids, and it has no month range). */
+export function isCategoryChart<D extends Pick<ChartData, 'axis'>>(data: D): data is D & { axis: CategoryAxis } {
+  return data.axis?.kind === 'category';
+}
+
+/**
+ * The x axis as categories, in order: a category chart's own, or, for a
+ * monthly chart (drawn as bars), its months labelled "Mar 2024".
+ */
+export function axisCategories(data: Pick<ChartData, 'series' | 'axis'>, monthLabel: (m: Month) => string = (m) => m): AxisCategory[] {
+  return isCategoryChart(data) ? data.axis.categories : allMonths(data).map((m) => ({ id: m, label: monthLabel(m) }));
+}
+
+/** The plural of a category axis's name ("releases"). */
+export function axisPlural(axis: CategoryAxis): string {
+  return axis.plural ?? `${axis.name}s`;
+}
+
+/** The months any series covers, ascending (a monthly chart's axis; not meaningful for a category chart). */
 export function allMonths(data: Pick<ChartData, 'series'>): Month[] {
   const set = new Set<Month>();
   for (const s of data.series) for (const p of s.points) set.add(p.month);
@@ -123,8 +173,9 @@ export function clampRange(months: readonly Month[], range: MonthRange = {}): { 
   return { from, to };
 }
 
-/** The data limited to a month range (inclusive). */
+/** The data limited to a month range (inclusive); a category chart is returned whole (it has no months). */
 export function sliceData(data: ChartData, range: MonthRange = {}): ChartData {
+  if (isCategoryChart(data)) return data;
   const r = clampRange(allMonths(data), range);
   if (!r) return data;
   return { ...data, series: data.series.map((s) => ({ ...s, points: s.points.filter((p) => p.month >= r.from && p.month <= r.to) })) };

@@ -1,25 +1,24 @@
 /**
- * Specs approved and specs implemented per month (pure), for all specs and
+ * Specs approved and specs implemented per release (pure), for all specs and
  * each place with specs.
  *
- * A spec counts once as approved, in the UTC month of its first `approved`
- * step (the commit that first put it among the approved specs, or first gave
+ * A spec counts once as approved, in the release its first `approved` step
+ * names (the commit that first put it among the approved specs, or first gave
  * it an approved status in its metadata), and once as implemented, in the
- * month of its newest `implemented` step. Steps are dated by their commit's
- * committer date: when the reviewed change landed, not when it was written.
- * A spec approved again for a later release (re-proposed) is not approved
- * twice; one implemented without an approved step still counts as
- * implemented.
+ * release its newest `implemented` step names. A spec approved again for a
+ * later release (re-proposed) is not approved twice: it stays counted in the
+ * release of its first approval. One implemented without an approved step
+ * still counts as implemented. A step whose date cannot be read is not
+ * counted.
  *
- * Both series are counts, zero-filled from the scope's first milestone to its
- * last. Releases are not on the axis: each release's counts are in the
- * source notes (see specs.ts).
+ * The axis is the releases the scope has milestones in, in time order (see
+ * `releaseOrder`), with steps that name no release last. Both series are
+ * counts: a release with approvals but no implementation has 0 implemented.
  */
-import { ByList, widen, type MonthSpan } from './lists.ts';
-import { ByRelease, releaseNotes, type ReleaseTally, type SpecMilestone } from './specs.ts';
+import { ByList } from './lists.ts';
+import { RELEASE_ORDER_NOTE, releaseAxis, releaseId, releaseOrder, type SpecMilestone } from './specs.ts';
 import { scopeEntry, scopeWords, type ChartScope } from './scopes.ts';
-import { eventMonth, zeroFill, type ChartData, type Month, type TimeSeries } from './series.ts';
-import { formatValue } from './format.ts';
+import { eventMonth, type ChartData, type TimeSeries } from './series.ts';
 
 export const LIFECYCLE_SERIES = [
   { id: 'approved', label: 'Specs approved', total: 'sum' },
@@ -29,66 +28,50 @@ export const LIFECYCLE_SERIES = [
 type Milestone = (typeof LIFECYCLE_SERIES)[number]['id'];
 type Counts = Record<Milestone, number>;
 
-interface Tally extends MonthSpan {
-  months: Record<Milestone, Map<Month, number>>;
-  releases: ByRelease<Counts>;
-}
+/** A scope's counts by release id (`releaseId`). */
+type Tally = Map<string, Counts>;
 
-const newTally = (): Tally => ({ months: { approved: new Map(), implemented: new Map() }, releases: new ByRelease(() => ({ approved: 0, implemented: 0 })) });
-
-function add(t: Tally, what: Milestone, m: Month, release: string | undefined): void {
-  t.months[what].set(m, (t.months[what].get(m) ?? 0) + 1);
-  t.releases.at(release, m)[what]++;
-  widen(t, m);
-}
-
-export interface LifecycleScope {
-  series: TimeSeries[];
-  /** Each release's approvals and implementations (by the release the step names). */
-  releases: ReleaseTally<Counts>[];
-}
-
-function toScope(t: Tally): LifecycleScope {
-  const { first, last } = t;
-  const series = LIFECYCLE_SERIES.map((s) => ({ ...s, points: first === undefined || last === undefined ? [] : zeroFill(t.months[s.id], first, last) }));
-  return { series, releases: [...t.releases.releases.values()] };
+function add(t: Tally, what: Milestone, release: string): void {
+  let c = t.get(release);
+  if (!c) t.set(release, (c = { approved: 0, implemented: 0 }));
+  c[what]++;
 }
 
 export interface LifecycleSeries {
-  total: LifecycleScope;
+  /** Every release of the milestones, in time order: the axis order of every scope. */
+  order: string[];
+  total: Tally;
   /** By place key (`placeKey(source, place)`). */
-  places: Map<string, LifecycleScope>;
+  places: Map<string, Tally>;
 }
 
-/** One pass over the milestones; a date that cannot be read is not counted. */
+/** One pass over the milestones; a step whose date cannot be read is not counted. */
 export function specLifecycleSeries(milestones: Iterable<SpecMilestone>): LifecycleSeries {
-  const tallies = new ByList(newTally);
+  const list = [...milestones];
+  const tallies = new ByList<Tally>(() => new Map());
   const count = (s: SpecMilestone, what: Milestone, date: string | undefined, release: string | undefined) => {
-    const m = date === undefined ? undefined : eventMonth(date);
-    if (!m) return;
-    add(tallies.total, what, m, release);
-    if (s.place !== undefined) add(tallies.of(s.source, s.place), what, m, release);
+    if (date === undefined || !eventMonth(date)) return;
+    add(tallies.total, what, releaseId(release));
+    if (s.place !== undefined) add(tallies.of(s.source, s.place), what, releaseId(release));
   };
-  for (const s of milestones) {
+  for (const s of list) {
     count(s, 'approved', s.approved, s.approvedIn);
     count(s, 'implemented', s.implemented, s.implementedIn);
   }
-  return { total: toScope(tallies.total), places: new Map([...tallies.lists].map(([key, t]) => [key, toScope(t)])) };
+  return { order: releaseOrder(list), total: tallies.total, places: tallies.lists };
 }
 
-const counted = (n: number, what: string) => (n ? `${formatValue(n)} ${what}` : '');
-const describeCounts = (c: Counts) => [counted(c.approved, 'approved'), counted(c.implemented, 'implemented')].filter(Boolean).join(', ');
-
-/** The series for one scope, wrapped with the words a chart needs (the release notes in `source`). */
+/** The series for one scope, on its release axis, wrapped with the words a chart needs. */
 export function specLifecycleChartData(series: LifecycleSeries, scope: ChartScope, siteTitle: string): ChartData {
-  const s = scopeEntry(scope, series.total, series.places) ?? toScope(newTally());
+  const t = scopeEntry(scope, series.total, series.places) ?? new Map<string, Counts>();
+  const axis = releaseAxis(series.order, new Set(t.keys()));
   const where = scopeWords(scope);
-  const notes = releaseNotes(s.releases, 'By release (the release the step names):', describeCounts);
   return {
-    title: `Specs approved and implemented per month: ${where}`,
-    description: `Design specs approved, and specs implemented, in each month (UTC), for ${where}. The axis is months, not releases: each release's counts are in the notes under the chart.`,
-    unit: 'specs per month',
-    series: s.series,
-    source: `${siteTitle}, from the specs repositories' history. A spec counts as approved once, in the month (UTC) of the commit that first made it approved (moved it among the approved specs, or gave it that status in its metadata): one approved again for a later release is not counted again. It counts as implemented in the month of the commit that last made it implemented. Commits are dated when they landed. Releases are not on the axis, but in these notes.${notes ? ` ${notes}` : ''}`,
+    axis,
+    title: `Specs approved and implemented per release: ${where}`,
+    description: `Design specs approved, and specs implemented, in each release, for ${where}: a spec counts in the release its approval or implementation names.`,
+    unit: 'specs per release',
+    series: LIFECYCLE_SERIES.map((s) => ({ ...s, points: axis.categories.map((c) => ({ month: c.id, value: t.get(c.id)?.[s.id] ?? 0 })) })),
+    source: `${siteTitle}, from the specs repositories' history. A spec counts as approved once, in the release named by the commit that first made it approved (moved it among the approved specs of a release, or gave it that status in its metadata): one approved again for a later release is not counted again, and stays in the release of its first approval. It counts as implemented in the release named by the commit that last made it implemented. ${RELEASE_ORDER_NOTE}`,
   };
 }

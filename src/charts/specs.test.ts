@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ByRelease, releaseNotes, SPEC_KIND, specMilestones, specScopes } from './specs.ts';
+import { NO_RELEASE, releaseAxis, releaseId, releaseOrder, SPEC_KIND, specMilestones, specScopes, type SpecMilestone } from './specs.ts';
 import { SPEC_MILESTONES, SPECS } from './__fixtures__/specs.ts';
 import { placeKey } from '../lib/places.ts';
 import { SPEC_KIND as MODEL_SPEC_KIND } from '../model/spec.ts';
@@ -43,24 +43,40 @@ describe('specScopes', () => {
   });
 });
 
-describe('releaseNotes', () => {
-  const tally = (entries: [string | undefined, string][]) => {
-    const by = new ByRelease(() => ({ n: 0 }));
-    for (const [release, month] of entries) by.at(release, month).n++;
-    return [...by.releases.values()];
-  };
-  const describe1 = (c: { n: number }) => `${c.n} specs`;
-
-  it('orders releases by their latest month, not their names, with their month span, and milestones without a release last', () => {
-    const releases = tally([['zed', '2022-09'], ['zed', '2023-01'], ['2023.1', '2023-03'], [undefined, '2022-01'], ['2023.1', '2023-02']]);
-    expect(releaseNotes(releases, 'By release:', describe1)).toBe('By release: 2023.1: 2 specs (Feb 2023 to Mar 2023); zed: 2 specs (Sep 2022 to Jan 2023); no release named: 1 specs (Jan 2022).');
-    expect(releaseNotes([], 'By release:', describe1)).toBe('');
+describe('releaseOrder and releaseAxis', () => {
+  const m = (approvedIn: string | undefined, approved: string, implementedIn?: string, implemented?: string): SpecMilestone => ({
+    source: 's', key: `s:${approvedIn}:${approved}`, approved, ...(approvedIn !== undefined ? { approvedIn } : {}), ...(implementedIn !== undefined ? { implementedIn, implemented } : {}),
   });
 
-  it('names only the newest releases and counts the older ones', () => {
-    const releases = tally(Array.from({ length: 11 }, (_, i) => [`r${i}`, `2024-${String(i + 1).padStart(2, '0')}`] as [string, string]));
-    const notes = releaseNotes(releases, 'By release:', describe1);
-    expect(notes).toMatch(/^By release: r10: 1 specs \(Nov 2024\); r9: .*; r3: 1 specs \(Apr 2024\); and 3 older releases, listed on the specs pages\.$/);
-    expect(releaseNotes(releases, 'By release:', describe1, 10)).toMatch(/; and 1 older release, listed on the specs pages\.$/);
+  it('orders releases by the median date of the steps naming them, not by their names', () => {
+    const milestones = [
+      m('2023.1', '2022-10-01T00:00:00Z'),
+      m('zed', '2022-04-01T00:00:00Z', '2023.1', '2023-02-01T00:00:00Z'),
+      // One very early approval for 2023.1 does not move it before zed: its median is its middle step.
+      m('2023.1', '2020-01-01T00:00:00Z'),
+      m('2023.1', '2022-11-01T00:00:00Z'),
+      m('zed', '2022-05-01T00:00:00Z'),
+      m(undefined, '2019-01-01T00:00:00Z'),
+      m('bad', 'not a date'),
+    ];
+    expect(releaseOrder(milestones)).toEqual(['zed', '2023.1']);
+    expect(releaseOrder(SPEC_MILESTONES)).toEqual(['v1.30', '2024.1', 'v1.31']);
+    expect(releaseOrder([])).toEqual([]);
+  });
+
+  it('breaks ties by name, numbers as numbers', () => {
+    expect(releaseOrder([m('v1.10', '2024-01-01T00:00:00Z'), m('v1.9', '2024-01-01T00:00:00Z')])).toEqual(['v1.9', 'v1.10']);
+  });
+
+  it('gives a scope the releases it has, in the order given, unknown ones after by name, and steps without a release last', () => {
+    expect(releaseId(undefined)).toBe(NO_RELEASE.id);
+    expect(releaseId('')).toBe(NO_RELEASE.id);
+    expect(releaseId('2024.1')).toBe('2024.1');
+    const axis = releaseAxis(['zed', '2023.1', '2023.2'], new Set([NO_RELEASE.id, '2023.2', 'yoga', 'zed']));
+    expect(axis).toEqual({
+      kind: 'category', name: 'release', label: 'Release',
+      categories: [{ id: 'zed', label: 'zed' }, { id: '2023.2', label: '2023.2' }, { id: 'yoga', label: 'yoga' }, { id: '(no release)', label: 'No release named' }],
+    });
+    expect(releaseAxis(['zed'], new Set()).categories).toEqual([]);
   });
 });

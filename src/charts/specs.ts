@@ -2,21 +2,19 @@
  * What the design-spec charts share (pure): the spec kind's name, a spec's
  * milestones as the charts read them, how they are made from the spec
  * summaries and their review links, the charts' scopes (`all` specs plus one
- * per place with specs), and the per-release notes.
+ * per place with specs), and their axis of releases.
  *
- * The chart library counts by month, while specs belong to releases: the
- * charts count milestones in the UTC month they happened in and give each
- * release's numbers in words, in the source notes under the chart (and in
- * the downloads). A release is the one the milestone's step names (the
- * release a spec was approved in, the release it was implemented in), not
- * the spec's current release: a spec re-proposed for a later release still
- * counts its first approval under the release it was approved in.
+ * The spec charts are per release (a category axis, drawn as bars). A
+ * milestone counts in the release its step names (the release a spec was
+ * approved in, the release it was implemented in), not the spec's current
+ * release: a spec re-proposed for a later release still counts its first
+ * approval under the release it was approved in.
  */
 import type { ItemSummary } from '../catalog/types.ts';
 import { placeKey } from '../lib/places.ts';
-import { formatValue, monthShort } from './format.ts';
 import { projectScopes, type ChartScope, type ScopePlace } from './scopes.ts';
-import type { Month } from './series.ts';
+import type { AxisCategory, CategoryAxis } from './series.ts';
+import { median } from './thread-replies.ts';
 
 /** The spec kind (`SPEC_KIND` in src/model/spec.ts, which chart code does not import). */
 export const SPEC_KIND = 'spec';
@@ -96,54 +94,63 @@ export function specScopes(places: Iterable<ScopePlace>, specs: Iterable<Pick<It
   return projectScopes([...places].filter((p) => withSpecs.has(p.key)), ALL_SPECS_SCOPE);
 }
 
-/** One release's milestones in a scope, and the months they fell in. */
-export interface ReleaseTally<T> {
-  /** The release's name; `''` for milestones whose step names no release. */
-  release: string;
-  first: Month;
-  last: Month;
-  counts: T;
+/** The axis category of milestones whose step names no release (last on the axis). */
+export const NO_RELEASE: AxisCategory = { id: '(no release)', label: 'No release named' };
+
+/** The axis category id of a step's release: its name, or `NO_RELEASE`'s id when it names none. */
+export function releaseId(release: string | undefined): string {
+  return release === undefined || release === '' ? NO_RELEASE.id : release;
 }
 
-/** Tallies by release, made on first use, each widened to the months of its milestones. */
-export class ByRelease<T> {
-  readonly releases = new Map<string, ReleaseTally<T>>();
+/** Milliseconds of an ISO instant; `undefined` for text that is not a date. */
+function timeOf(iso: string | undefined): number | undefined {
+  if (iso === undefined) return undefined;
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? undefined : t;
+}
 
-  constructor(private readonly make: () => T) {}
+const byName = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
-  /** The release's tally, widened to `month`. */
-  at(release: string | undefined, month: Month): T {
-    const name = release ?? '';
-    let r = this.releases.get(name);
-    if (!r) this.releases.set(name, (r = { release: name, first: month, last: month, counts: this.make() }));
-    if (month < r.first) r.first = month;
-    if (month > r.last) r.last = month;
-    return r.counts;
+/**
+ * Every release the milestones name, in time order, for the spec charts' axis.
+ * Release names need not sort by date (OpenStack's `zed` came before
+ * `2023.1`), so releases are ordered by the median date of the approvals and
+ * implementations that name them: the middle of the release's own activity,
+ * which one early or late step does not move. Ties go by name. Milestones
+ * naming no release are left out (their category goes last, see `releaseAxis`);
+ * so are dates that cannot be read.
+ */
+export function releaseOrder(milestones: Iterable<SpecMilestone>): string[] {
+  const dates = new Map<string, number[]>();
+  const add = (release: string | undefined, date: string | undefined) => {
+    const t = timeOf(date);
+    if (release === undefined || release === '' || t === undefined) return;
+    let list = dates.get(release);
+    if (!list) dates.set(release, (list = []));
+    list.push(t);
+  };
+  for (const m of milestones) {
+    add(m.approvedIn, m.approved);
+    add(m.implementedIn, m.implemented);
   }
-}
-
-/** How many releases the notes name, newest first; the older ones are only counted. */
-export const NOTED_RELEASES = 8;
-
-/** "Mar 2024" or "Jan 2024 to Mar 2024". */
-function monthSpan(first: Month, last: Month): string {
-  return first === last ? monthShort(first) : `${monthShort(first)} to ${monthShort(last)}`;
+  const middle = new Map([...dates].map(([r, ts]) => [r, median(ts)!]));
+  return [...middle.keys()].sort((a, b) => middle.get(a)! - middle.get(b)! || byName(a, b));
 }
 
 /**
- * The notes' sentence of releases: the newest first (by their latest
- * milestone, since release names need not sort by date: `zed` before
- * `2023.1`), each with `describe`'s words and its months; milestones naming
- * no release last. Empty when there are none.
+ * A scope's release axis: the releases it has milestones in (`present`, by
+ * `releaseId`), in `order` (every scope of a chart orders them alike), then
+ * `NO_RELEASE` when present. A present release missing from `order` goes
+ * before it, by name.
  */
-export function releaseNotes<T>(releases: Iterable<ReleaseTally<T>>, heading: string, describe: (counts: T) => string, max = NOTED_RELEASES): string {
-  const all = [...releases];
-  const named = all.filter((r) => r.release !== '').sort((a, b) => b.last.localeCompare(a.last) || b.release.localeCompare(a.release, 'en', { numeric: true }));
-  if (!all.length) return '';
-  const shown = named.slice(0, max).map((r) => `${r.release}: ${describe(r.counts)} (${monthSpan(r.first, r.last)})`);
-  const older = named.length - shown.length;
-  if (older > 0) shown.push(`and ${formatValue(older)} older release${older === 1 ? '' : 's'}, listed on the specs pages`);
-  const none = all.find((r) => r.release === '');
-  if (none) shown.push(`no release named: ${describe(none.counts)} (${monthSpan(none.first, none.last)})`);
-  return `${heading} ${shown.join('; ')}.`;
+export function releaseAxis(order: readonly string[], present: ReadonlySet<string>): CategoryAxis {
+  const known = new Set(order);
+  const extra = [...present].filter((r) => !known.has(r) && r !== NO_RELEASE.id).sort(byName);
+  const releases = [...order.filter((r) => present.has(r)), ...extra];
+  const categories = releases.map((r) => ({ id: r, label: r }));
+  if (present.has(NO_RELEASE.id)) categories.push(NO_RELEASE);
+  return { kind: 'category', name: 'release', label: 'Release', categories };
 }
+
+/** The words the spec charts' notes use for the axis order. */
+export const RELEASE_ORDER_NOTE = 'Releases are in time order, by the median date of the approvals and implementations naming them; steps that name no release come last.';

@@ -9,7 +9,7 @@ import { max } from 'd3-array';
 import { scaleLinear, scaleUtc } from 'd3-scale';
 import { area, line } from 'd3-shape';
 import { escapeXml } from './escape.ts';
-import { attrs, axes, legendLayout, legendSvg, noDataText, normaliseChartOptions, plotArea, r1, svgOpening, SWATCH, type ChartInput, type ChartOptions, type Legend, type MonthLayout } from './frame.ts';
+import { assertMonthly, attrs, axes, legendLayout, legendSvg, noDataText, normaliseChartOptions, plotArea, r1, svgOpening, SWATCH, type ChartInput, type ChartOptions, type Legend, type MonthLayout } from './frame.ts';
 import { allMonths, clampRange, monthStart, sliceData, type ChartData, type Month, type TimeSeries } from './series.ts';
 import { chartStyle } from './theme.ts';
 
@@ -46,6 +46,7 @@ export function bandClasses(series: readonly Pick<TimeSeries, 'tone'>[]): string
 
 /** Scales, positions and the stack, shared by the renderer and the client hydration. */
 export function layoutStackedChart(data: ChartData, o: ChartOptions): StackedChartLayout {
+  assertMonthly(data, 'stacked chart');
   const range = clampRange(allMonths(data), { from: o.from, to: o.to });
   const sliced = range ? sliceData(data, range) : data;
   const months = allMonths(sliced);

@@ -49,3 +49,32 @@ describe('textAlternative for parts of a whole', () => {
     expect(textAlternative(none, { from: '2024-06' })).toBe('In June 2024. All active contributors: none.');
   });
 });
+
+describe('textAlternative for a category chart', () => {
+  it('names the categories, then each series’ total (counts only), highest and lowest, and the categories without a value', async () => {
+    const { RELEASES } = await import('./__fixtures__/releases.ts');
+    expect(textAlternative(RELEASES)).toBe(
+      'By release: 3 releases: zed, 2023.1 and 2023.2. Specs approved: 11 in total; highest 2023.2 (7), lowest 2023.1 (0). Median days: highest zed (12.5), lowest 2023.2 (3). No value in 1 of the 3 releases.',
+    );
+    // A range is for months; a category chart ignores it.
+    expect(textAlternative(RELEASES, { from: '2024-01' })).toBe(textAlternative(RELEASES));
+  });
+
+  it('gives many categories by their ends, one by name, and handles none, zeros and no values', async () => {
+    const { RELEASES } = await import('./__fixtures__/releases.ts');
+    const axis = RELEASES.axis!;
+    const cats = Array.from({ length: 8 }, (_, i) => ({ id: `r${i}`, label: `R${i}` }));
+    const many = { ...RELEASES, axis: { ...axis, categories: cats }, series: [{ id: 'a', label: 'A', points: cats.map((c, i) => ({ month: c.id, value: i })) }] };
+    expect(textAlternative(many)).toBe('By release: 8 releases, from R0 to R7. A: 28 in total; highest R7 (7), lowest R0 (0).');
+    const one = { ...RELEASES, axis: { ...axis, categories: [cats[0]!] }, series: [{ id: 'a', label: 'A', points: [{ month: 'r0', value: 3 }] }, { id: 'z', label: 'Z', points: [{ month: 'r0', value: 0 }] }, { id: 'n', label: 'N', points: [] }] };
+    expect(textAlternative(one)).toBe('By release: One release: R0. A: 3 in total, all in R0. Z: none. N: no value.');
+    expect(textAlternative({ ...RELEASES, axis: { ...axis, categories: [] } })).toBe('Specs per release: all specs: no data yet.');
+    expect(textAlternative({ ...RELEASES, axis: { ...axis, name: 'series', plural: 'series' } })).toMatch(/^By series: 3 series: /);
+  });
+
+  it('describes parts of a whole per category: the whole, then each part’s share', async () => {
+    const { RELEASES } = await import('./__fixtures__/releases.ts');
+    const parts = { ...RELEASES, stackTotal: { id: 'total', label: 'All specs', sumUnit: 'specs' }, series: [RELEASES.series[0]!, { id: 'b', label: 'B', points: [{ month: 'zed', value: 1 }, { month: '2023.1', value: 0 }, { month: '2023.2', value: 3 }] }] };
+    expect(textAlternative(parts)).toBe('By release: 3 releases: zed, 2023.1 and 2023.2. All specs: 15 in total; highest 2023.2 (10), lowest 2023.1 (0). Share of the 15 specs: Specs approved 73%, B 27%.');
+  });
+});

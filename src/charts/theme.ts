@@ -65,7 +65,7 @@ function vars(p: ChartPalette, bands: boolean): string {
  * A host page may also set `--chart-*` itself. `light`/`dark` mode writes
  * fixed colours, for standalone downloads.
  */
-export function chartStyle(id: string, mode: 'css' | 'light' | 'dark', seriesCount: number, options: { bands?: boolean } = {}): string {
+export function chartStyle(id: string, mode: 'css' | 'light' | 'dark', seriesCount: number, options: { bands?: boolean; bars?: boolean } = {}): string {
   const s = `#${id}`;
   const b = options.bands ?? false;
   const rules: string[] = [];
@@ -91,8 +91,11 @@ export function chartStyle(id: string, mode: 'css' | 'light' | 'dark', seriesCou
   for (let i = 0; i < n; i++) {
     const c = `var(--chart-${i % colours})`;
     if (b) rules.push(`${s} .s${i} .area{fill:${c}}`);
+    else if (options.bars) rules.push(`${s} .s${i} .bar{fill:${c}}`);
     else rules.push(`${s} .s${i} .line,${s} .s${i} .swatch{stroke:${c}}`, `${s} .s${i} .marker{fill:${c};stroke:var(--chart-bg);stroke-width:1}`);
   }
+  // Bars: a hovered bar (its <title> is the tooltip) lightens a little.
+  if (options.bars && !b) rules.push(`${s} .bar:hover{opacity:.8}`);
   if (b) {
     // A thin gap in the background colour between bands keeps neighbours apart whatever their colours.
     rules.push(

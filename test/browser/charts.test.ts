@@ -1,7 +1,8 @@
 /**
  * The chart registry's routes in the built demo: the contributors chart (the
  * stacked one) with its table, downloads, embeds, interaction and axe checks,
- * and the first chart's URLs, which stay where they were.
+ * a per-release chart (bars on a category axis, no month range), and the first
+ * chart's URLs, which stay where they were.
  */
 import { describe, expect, it } from 'vitest';
 import { axeViolations, useSite } from './harness.ts';
@@ -138,11 +139,57 @@ describe('contributors by organisation chart', () => {
   }, 120_000);
 });
 
+interface CategoryJson {
+  title: string;
+  axis: { kind: string; name: string; label: string; categories: { id: string; label: string }[] };
+  series: { id: string; label: string; points: { release: string; value: number }[] }[];
+}
+
+describe('a per-release chart (design specs)', () => {
+  it('draws bars per release, a table by release, no range control, and ignores a month range in the URL', async () => {
+    const page = await open('charts/specs-lifecycle/all/?from=2025-01&to=2025-02');
+    const json = (await (await page.request.get(url('charts/specs-lifecycle/all.json'))).json()) as CategoryJson;
+    expect(json.title).toBe('Specs approved and implemented per release: all specs');
+    expect(json.axis).toMatchObject({ kind: 'category', name: 'release', label: 'Release' });
+    const releases = json.axis.categories.map((c) => c.id);
+    expect(releases.length).toBeGreaterThan(1);
+    await page.locator('figure[data-agora-chart][data-hydrated]').waitFor();
+    const svg = page.locator('figure[data-agora-chart] svg.agora-chart.bar-chart');
+    expect(await svg.getAttribute('role')).toBe('img');
+    expect(await svg.getAttribute('data-from')).toBeNull();
+    // Counts: one bar per release and series (a zero is a stub).
+    for (const s of json.series) expect(await svg.locator(`g[data-series="${s.id}"] rect.bar`).count(), s.id).toBe(releases.length);
+    expect(await page.locator('form.chart-range').count()).toBe(0);
+    expect(await page.locator('table[data-chart-table] thead th').allTextContents()).toEqual(['Release', ...json.series.map((s) => s.label)]);
+    expect(await page.locator('table[data-chart-table] tbody tr:visible').count()).toBe(releases.length);
+    expect(await page.locator('.chart-alt').first().textContent()).toMatch(/^By release: /);
+    const csv = await (await page.request.get(url('charts/specs-lifecycle/all.csv'))).text();
+    expect(csv.split('\r\n')[0]).toBe('release,Specs approved,Specs implemented');
+    expect(csv.split('\r\n')[1]!.split(',')[0]).toBe(releases[0]);
+    expect(await (await page.request.get(url('charts/specs-lifecycle/all.svg'))).text()).toMatch(/^<\?xml[^>]*>\n<svg [^>]*class="agora-chart bar-chart"/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  it('embeds the approval time per release, every release kept whatever ?from says', async () => {
+    const page = await open('embed/spec-approval-time/all/?from=2025-01&to=2025-01');
+    const json = (await (await page.request.get(url('charts/spec-approval-time/all.json'))).json()) as CategoryJson;
+    expect(json.title).toBe('Time to spec approval per release: all specs');
+    await page.locator('figure[data-agora-chart][data-hydrated]').waitFor();
+    const median = json.series.find((s) => s.id === 'median-days')!;
+    // No bar where no approval was measured.
+    expect(await page.locator('svg.bar-chart g[data-series="median-days"] rect.bar').count()).toBe(median.points.length);
+    expect(await page.locator('table[data-chart-table] tbody tr').count()).toBe(json.axis.categories.length);
+    expect(await page.locator('table[data-chart-table] tbody tr[hidden]').count()).toBe(0);
+    await page.context().close();
+  });
+});
+
 describe('the charts index', () => {
   it('lists every registered chart with a figure and its scopes', async () => {
     const page = await open('charts/');
     // The review charts and, as the demo has mailing lists, meetings and specs, their charts.
-    const titles = ['Review activity per month', 'Active contributors by organisation', 'Mailing list activity per month', 'New posters per month', 'Threads with a reply per month', 'Time to first reply per month', 'Meetings held per month', 'Meeting attendance per month', 'Action items per month', 'Specs approved and implemented per month', 'Time to spec approval per month'];
+    const titles = ['Review activity per month', 'Active contributors by organisation', 'Mailing list activity per month', 'New posters per month', 'Threads with a reply per month', 'Time to first reply per month', 'Meetings held per month', 'Meeting attendance per month', 'Action items per month', 'Specs approved and implemented per release', 'Time to spec approval per release'];
     expect(await page.locator('main h2').allTextContents()).toEqual(titles);
     expect(await page.locator('figure[data-agora-chart]').count()).toBe(titles.length);
     expect(await page.locator('a[href="/charts/contributors/projects/aurora/docs/"]').count()).toBe(1);
