@@ -1,0 +1,202 @@
+/**
+ * The `github` source: pull requests of GitHub (or GitHub Enterprise)
+ * repositories, with their reviews, inline comments, conversation and
+ * timeline, as the one review model's changes.
+ *
+ * Incremental and polite. Per repository the sync keeps a cursor (the newest
+ * `updated_at` it stored) and the first listing page's ETag. A run lists the
+ * pulls newest update first and stops at the cursor; the first page is asked
+ * with the stored ETag, so a repository with nothing new costs one 304, which
+ * GitHub does not count against the rate limit. Only pulls updated since are
+ * read in full (the pull, reviews, inline and conversation comments, timeline).
+ * Rate limits are waited out by the client (up to `maxWait`); progress lines
+ * show the budget left.
+ *
+ * Nothing is lost: a pull that cannot be read is reported and keeps its stored
+ * copy, and its repository's cursor and ETag stay where they were, so the next
+ * run reads it again. A repository renamed or transferred is synced under its
+ * new name; its pulls stored under the old name are replaced by the new ones.
+ */
+import type { GithubSourceConfig } from '../../config/schema.ts';
+import { CHANGE_KIND, type Change } from '../../model/change.ts';
+import { makeItem } from '../../model/item.ts';
+import type { SourceDriver, SyncContext, SyncOutcome } from '../types.ts';
+import { createGithubClient, GithubNotFoundError, GithubRateLimitError, type GithubBudget, type GithubClient } from './client.ts';
+import { mapPull } from './map.ts';
+
+/** What the source keeps per repository between runs. */
+interface RepoState {
+  /** Newest `updated_at` stored (UTC ISO 8601). */
+  cursor?: string;
+  /** The first listing page's ETag when the cursor was saved. */
+  etag?: string;
+  /** Names GitHub knew the repository under before, oldest first. */
+  movedFrom?: string[];
+}
+
+type RepoStates = Record<string, RepoState>;
+
+function repoStates(meta: Record<string, unknown>): RepoStates {
+  const repos = meta.repos;
+  if (!repos || typeof repos !== 'object') return {};
+  const out: RepoStates = {};
+  for (const [name, state] of Object.entries(repos as Record<string, unknown>)) {
+    if (!state || typeof state !== 'object') continue;
+    const s = state as Record<string, unknown>;
+    out[name] = {
+      ...(typeof s.cursor === 'string' ? { cursor: s.cursor } : {}),
+      ...(typeof s.etag === 'string' ? { etag: s.etag } : {}),
+      ...(Array.isArray(s.movedFrom) ? { movedFrom: s.movedFrom.filter((m): m is string => typeof m === 'string') } : {}),
+    };
+  }
+  return out;
+}
+
+const field = (record: unknown, key: string): unknown => (record && typeof record === 'object' ? (record as Record<string, unknown>)[key] : undefined);
+
+/** The configured repositories, `owner/*` expanded to the owner's repositories (forks left out: their pulls live upstream). */
+async function expandRepos(client: GithubClient, ctx: SyncContext<GithubSourceConfig>): Promise<{ repos: string[]; missed: boolean }> {
+  const out = new Set<string>();
+  let missed = false;
+  for (const entry of ctx.config.repos) {
+    const [owner, name] = entry.split('/') as [string, string];
+    if (name !== '*') {
+      out.add(entry);
+      continue;
+    }
+    try {
+      for await (const r of client.ownerRepos(owner)) out.add(r.fullName);
+    } catch (err) {
+      if (err instanceof GithubRateLimitError) throw err;
+      missed = true;
+      ctx.warn(entry, `the repositories of ${owner} could not be listed: ${(err as Error).message}`);
+    }
+  }
+  return { repos: [...out], missed };
+}
+
+/** `owner/name/123`: numbers count per repository. */
+const refOf = (repo: string, n: number) => `${repo}/${n}`;
+
+async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const x of it) out.push(x);
+  return out;
+}
+
+interface RepoRun {
+  state: RepoState;
+  /** False when a pull of it could not be read (its cursor then stays). */
+  complete: boolean;
+}
+
+async function syncRepo(client: GithubClient, ctx: SyncContext<GithubSourceConfig>, asked: string, previous: RepoState | undefined, counts: { done: number }, budget: () => string): Promise<RepoRun & { name: string }> {
+  const [owner, name] = asked.split('/') as [string, string];
+  const info = await client.repo(owner, name);
+  const full = info.fullName;
+  const movedFrom = [...new Set([...(previous?.movedFrom ?? []), ...(info.movedFrom && info.movedFrom !== full ? [info.movedFrom] : [])])];
+  if (info.movedFrom) ctx.warn(asked, `GitHub knows this repository as ${full} now (renamed or transferred): synced under the new name; update the config`);
+  const [o, n] = full.split('/') as [string, string];
+  const floor = ctx.windowStart?.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const stopBefore = ctx.full ? floor : (previous?.cursor ?? floor);
+  const listing = client.pulls(o, n, { ...(stopBefore ? { stopBefore } : {}), ...(!ctx.full && previous?.etag ? { etag: previous.etag } : {}) });
+  let newest = previous?.cursor;
+  let complete = true;
+  for await (const record of listing) {
+    const number = field(record, 'number');
+    if (typeof number !== 'number') {
+      ctx.skip(`${full} pulls`, 'a listed pull request has no number');
+      complete = false;
+      continue;
+    }
+    const where = `${full}#${number}`;
+    try {
+      // One request at a time, as GitHub asks of integrations (concurrent ones trip the secondary limit).
+      const pull = await client.pull(o, n, number);
+      const reviews = await collect(client.reviews(o, n, number));
+      const reviewComments = await collect(client.reviewComments(o, n, number));
+      const issueComments = await collect(client.issueComments(o, n, number));
+      const timeline = await collect(client.timeline(o, n, number));
+      const { change, notes } = mapPull({ repo: full, pull, reviews, reviewComments, issueComments, timeline, ...(movedFrom.length ? { movedFrom } : {}) }, { source: ctx.config.id, ...(ctx.config.webUrl ? { webUrl: ctx.config.webUrl } : {}), bots: ctx.config.bots });
+      for (const note of notes) ctx.warn(where, note);
+      await ctx.emit(changeItem(ctx.config, change));
+      // The same pull under a name the repository had before is this one: drop the old copy.
+      for (const old of movedFrom) ctx.remove(CHANGE_KIND, refOf(old, number));
+      if (newest === undefined || change.updated > newest) newest = change.updated;
+    } catch (err) {
+      if (err instanceof GithubRateLimitError) throw err;
+      complete = false;
+      ctx.skip(where, `not read, the stored copy kept: ${(err as Error).message}`);
+    }
+    counts.done++;
+    ctx.progress({ done: counts.done, note: `${full} · ${budget()}` });
+  }
+  if (listing.notModified) ctx.log.info(`${ctx.config.id}: ${full}: nothing updated (304)`);
+  // A pull missed keeps the cursor and ETag: the next run lists from the same place and reads it again.
+  const state: RepoState = complete
+    ? { ...(newest ? { cursor: newest } : {}), ...(listing.etag ? { etag: listing.etag } : {}), ...(movedFrom.length ? { movedFrom } : {}) }
+    : { ...previous, ...(movedFrom.length ? { movedFrom } : {}) };
+  return { name: full, state, complete };
+}
+
+function changeItem(config: GithubSourceConfig, change: Change) {
+  return makeItem<Change>({ source: config.id, type: 'github', origin: config.url, kind: CHANGE_KIND, nativeId: change.ref ?? String(change.number), updatedOn: change.updated, data: change });
+}
+
+const budgetWords = (b: GithubBudget | undefined) => (b ? `${b.remaining.toLocaleString('en-US')} of ${b.limit.toLocaleString('en-US')} requests left until ${b.reset.slice(11, 16)} UTC` : 'rate budget not known yet');
+
+async function syncGithub(ctx: SyncContext<GithubSourceConfig>): Promise<SyncOutcome> {
+  const { config } = ctx;
+  // Read here, passed to the client only: never logged, stored or written.
+  const token = process.env[config.tokenEnv] || undefined;
+  let last: GithubBudget | undefined;
+  const client = createGithubClient({
+    baseUrl: config.url,
+    token,
+    timeout: config.timeout,
+    retries: config.retries,
+    maxWait: config.maxWait,
+    log: ctx.log,
+    onBudget: (b) => (last = b),
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
+  });
+  if (!token) ctx.log.info(`${config.id}: no ${config.tokenEnv} in the environment: reading anonymously (GitHub allows 60 requests an hour)`);
+  const previous = repoStates(ctx.meta);
+  const states: RepoStates = { ...previous };
+  const counts = { done: 0 };
+  const { repos, missed } = await expandRepos(client, ctx);
+  let complete = !missed;
+  for (const asked of repos) {
+    try {
+      const run = await syncRepo(client, ctx, asked, previous[asked] ?? findMoved(previous, asked), counts, () => budgetWords(last));
+      states[run.name] = run.state;
+      if (run.name !== asked) delete states[asked];
+      if (!run.complete) complete = false;
+    } catch (err) {
+      if (err instanceof GithubRateLimitError) {
+        // What was stored stays; the cursors of the repositories not finished stay, and the next run resumes.
+        ctx.warn(asked, `${err.message}; stopped here, the next run goes on`);
+        return outcome(states, false);
+      }
+      complete = false;
+      ctx.skip(asked, err instanceof GithubNotFoundError ? `no such repository (or it is private and no token can read it): ${err.message}` : `not synced: ${(err as Error).message}`);
+    }
+  }
+  return outcome(states, complete);
+}
+
+/** A repository configured under a name it had before, whose state is kept under its new name. */
+function findMoved(states: RepoStates, asked: string): RepoState | undefined {
+  return Object.values(states).find((s) => s.movedFrom?.includes(asked));
+}
+
+function outcome(states: RepoStates, complete: boolean): SyncOutcome {
+  const cursors = Object.values(states).map((s) => s.cursor).filter((c): c is string => c !== undefined).sort();
+  return { ...(cursors[0] ? { cursor: cursors[0] } : {}), meta: { repos: states }, complete };
+}
+
+export const githubDriver: SourceDriver<GithubSourceConfig> = {
+  type: 'github',
+  kinds: [CHANGE_KIND],
+  sync: syncGithub,
+};
