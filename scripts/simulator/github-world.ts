@@ -194,3 +194,55 @@ export interface GithubWorld {
 
 /** Who GitHub shows for a deleted account's pulls and comments. */
 export const GHOST: WorldUser = { id: 10137, login: 'ghost', type: 'User', node_id: 'MDQ6VXNlcjEwMTM3' };
+
+/** Legacy GraphQL node id, as GitHub gave them before 2023: base64 of "0<length of type>:<Type><id>". */
+export function legacyNodeId(type: string, id: number): string {
+  return Buffer.from(`0${type.length}:${type}${id}`).toString('base64');
+}
+
+/**
+ * What is wrong with a world (unknown logins, repositories or duplicate numbers), each naming where,
+ * e.g. `pulls[3] (aurora/nova#4).reviews[0].user: no user "bob"`. Empty when it can be served.
+ */
+export function checkGithubWorld(world: GithubWorld): string[] {
+  const problems: string[] = [];
+  if (!world || !Array.isArray(world.users) || !Array.isArray(world.repos) || !Array.isArray(world.pulls)) return ['a world has arrays users, repos and pulls'];
+  const logins = new Set<string>();
+  world.users.forEach((u, i) => {
+    if (typeof u?.login !== 'string' || typeof u.id !== 'number') problems.push(`users[${i}]: needs a numeric id and a login`);
+    else if (logins.has(u.login.toLowerCase())) problems.push(`users[${i}]: login "${u.login}" twice`);
+    else logins.add(u.login.toLowerCase());
+  });
+  const ref = (where: string, login: UserRef | undefined, optional = true): void => {
+    if (login === null || (login === undefined && optional)) return;
+    if (typeof login !== 'string' || !logins.has(login.toLowerCase())) problems.push(`${where}: no user "${String(login)}"`);
+  };
+  const names = new Set<string>();
+  world.repos.forEach((r, i) => {
+    const where = `repos[${i}]`;
+    if (typeof r?.name !== 'string' || typeof r.id !== 'number') return void problems.push(`${where}: needs a numeric id, an owner and a name`);
+    ref(`${where}.owner`, r.owner, false);
+    for (const n of [`${r.owner}/${r.name}`, ...(r.renamedFrom ?? [])]) {
+      if (names.has(n.toLowerCase())) problems.push(`${where}: the name ${n} is used twice`);
+      names.add(n.toLowerCase());
+    }
+  });
+  const current = new Set(world.repos.map((r) => `${r.owner}/${r.name}`.toLowerCase()));
+  const numbers = new Set<string>();
+  world.pulls.forEach((p, i) => {
+    const where = `pulls[${i}] (${p?.repo}#${p?.number})`;
+    if (typeof p?.repo !== 'string' || !current.has(p.repo.toLowerCase())) return void problems.push(`${where}.repo: no repository "${String(p?.repo)}" (by its current name)`);
+    const key = `${p.repo.toLowerCase()}#${p.number}`;
+    if (numbers.has(key)) problems.push(`${where}: number ${p.number} twice in ${p.repo}`);
+    numbers.add(key);
+    ref(`${where}.user`, p.user, false);
+    ref(`${where}.merged_by`, p.merged_by);
+    (p.requested_reviewers ?? []).forEach((l, j) => ref(`${where}.requested_reviewers[${j}]`, l, false));
+    (p.assignees ?? []).forEach((l, j) => ref(`${where}.assignees[${j}]`, l, false));
+    (p.reviews ?? []).forEach((r, j) => ref(`${where}.reviews[${j}].user`, r.user, false));
+    (p.reviewComments ?? []).forEach((c, j) => ref(`${where}.reviewComments[${j}].user`, c.user, false));
+    (p.issueComments ?? []).forEach((c, j) => ref(`${where}.issueComments[${j}].user`, c.user, false));
+    (p.timeline ?? []).forEach((e, j) => ref(`${where}.timeline[${j}].actor`, e.actor, false));
+  });
+  return problems;
+}
