@@ -23,6 +23,8 @@
  * reference may also be `null` outright (a record whose author GitHub no longer knows).
  */
 
+import { readFileSync } from 'node:fs';
+
 export type AccountType = 'User' | 'Bot' | 'Organization';
 
 /** GitHub's `author_association` values. */
@@ -245,4 +247,17 @@ export function checkGithubWorld(world: GithubWorld): string[] {
     (p.timeline ?? []).forEach((e, j) => ref(`${where}.timeline[${j}].actor`, e.actor, false));
   });
   return problems;
+}
+
+/** Reads a world from a JSON file (as a demo generator writes it); throws naming the file and what is wrong. */
+export function loadGithubWorld(path: string): GithubWorld {
+  let world: GithubWorld;
+  try {
+    world = JSON.parse(readFileSync(path, 'utf8')) as GithubWorld;
+  } catch (err) {
+    throw new Error(`${path}: cannot read a GitHub world (${(err as Error).message})`);
+  }
+  const problems = checkGithubWorld(world);
+  if (problems.length) throw new Error(`${path}: ${problems.length} problem(s) in the GitHub world:\n  ${problems.slice(0, 20).join('\n  ')}`);
+  return world;
 }

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startGithubSimulator, parseGithubFaultSpec, type GithubSimulator, type GithubSimulatorOptions } from './github.ts';
 import { sampleGithubWorld } from './github-sample.ts';
@@ -208,5 +210,39 @@ describe('GitHub simulator: validators and limits', () => {
     expect(problems).toContain('pulls[0] (aurora/nova#1).reviews[0].user: no user "nobody"');
     expect(problems.some((p) => /number 2 twice/.test(p))).toBe(true);
     await expect(startGithubSimulator({ world: w })).rejects.toThrow(/2 problem/);
+  });
+});
+
+// Real recorded GitHub answers (../shared/reference-data/github, see SOURCES.md): only their shapes are compared.
+const REFERENCE = join(resolve(process.env.AGORA_REFERENCE_DATA ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'reference-data')), 'github');
+const present = existsSync(join(REFERENCE, 'github_request_pull_request_1'));
+if (!present) console.warn(`GitHub simulator conformance skipped: no reference data at ${REFERENCE} (set AGORA_REFERENCE_DATA to the reference-data folder)`);
+const readRef = (name: string): any => JSON.parse(readFileSync(join(REFERENCE, name), 'utf8'));
+const keys = (o: object): string[] => Object.keys(o).sort();
+
+describe.skipIf(!present)('GitHub simulator against recorded github.com answers', () => {
+  it('sends every field a recorded pull, its user, head and base, and a recorded review have', async () => {
+    const ref = readRef('github_request_pull_request_1');
+    await start();
+    const pull = (await get('/repos/aurora/nova/pulls/1')).json;
+    expect(keys(ref).filter((k) => !(k in pull))).toEqual([]);
+    expect(keys(ref.user).filter((k) => !(k in pull.user))).toEqual([]);
+    expect(keys(ref.head).filter((k) => !(k in pull.head))).toEqual([]);
+    expect(keys(ref._links).filter((k) => !(k in pull._links))).toEqual([]);
+    const review = readRef('github_request_pull_request_1_reviews')[0];
+    const ours = (await get('/repos/aurora/nova/pulls/1/reviews')).json[0];
+    expect(keys(review).filter((k) => !(k in ours))).toEqual([]);
+  });
+
+  it('pages as the recorded octokit fixture does: same rels on each page, same rate-limit headers', async () => {
+    const recorded = (readRef('normalized-fixture.json') as { headers?: Record<string, string> }[]).filter((r) => r.headers?.link);
+    const pages = recorded.length;
+    expect(pages).toBeGreaterThanOrEqual(3);
+    await start({ world: sampleGithubWorld({ pulls: pages * 3 }) });
+    for (let page = 1; page <= pages; page++) {
+      const ours = await get(`/repos/aurora/nova/pulls?state=all&per_page=3&page=${page}`);
+      expect(Object.keys(rels(ours.headers.get('link')))).toEqual(Object.keys(rels(recorded[page - 1]!.headers!.link!)));
+      for (const h of Object.keys(recorded[page - 1]!.headers!).filter((k) => k.startsWith('x-ratelimit-'))) expect(ours.headers.has(h)).toBe(true);
+    }
   });
 });

@@ -156,6 +156,14 @@ describe('GitHub client: paging and cursors', () => {
     expect((await all(c.ownerRepos('alice'))).map((r) => r.fullName)).toEqual(['alice/tools']);
   });
 
+  it('works below a GitHub Enterprise base path (/api/v3)', async () => {
+    await start({ world: sampleGithubWorld({ pulls: 150 }), basePath: '/api/v3' });
+    expect(sim!.url).toMatch(/\/api\/v3$/);
+    const { c } = client();
+    expect(await all(c.pulls('aurora', 'nova'))).toHaveLength(150);
+    expect(sim!.requests.map((r) => r.url.split('?')[0])).toEqual(['/api/v3/repos/aurora/nova/pulls', '/api/v3/repositories/5001/pulls']);
+  });
+
   it('parses Link headers', () => {
     expect(nextLink('<https://x/a?page=1>; rel="prev", <https://x/a?page=3>; rel="next", <https://x/a?page=9>; rel="last"')).toBe('https://x/a?page=3');
     expect(nextLink('<https://x/a?page=3>; rel="next last"')).toBe('https://x/a?page=3');

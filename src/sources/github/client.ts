@@ -4,7 +4,7 @@
  *
  * What the client takes care of:
  * - paging by the Link header (`per_page=100`), following absolute `next` URLs as given;
- * - conditional requests: every GET is remembered (ETag and body) for this run and asked again
+ * - conditional requests: every GET is remembered (ETag and body; the newest 500) for this run and asked again
  *   with If-None-Match; a 304 answers from memory and costs no budget. `etags` lists the tags
  *   seen, and `pulls()` takes a stored one for its first page, so a repository without any new
  *   update costs one free request on the next run;
@@ -129,6 +129,9 @@ interface Cached {
   data: unknown;
   next?: string;
 }
+
+/** Bodies kept for in-run 304s (the newest; a long run would otherwise keep every page it read). */
+const CACHE_ENTRIES = 500;
 
 /** Most consecutive rate-limit waits for one request before giving up (a server that never lets go). */
 const MAX_LIMIT_WAITS = 10;
@@ -336,7 +339,7 @@ export class GithubClient {
         const got = headers.etag;
         if (got) {
           this.etags.set(key, got);
-          this.cache.set(key, { etag: got, data: res.data, ...(next ? { next } : {}) });
+          this.remember(key, { etag: got, data: res.data, ...(next ? { next } : {}) });
         }
         return { data: res.data, ...(next ? { next } : {}), ...(got ? { etag: got } : {}), notModified: false, url: res.url };
       } catch (err) {
@@ -362,6 +365,12 @@ export class GithubClient {
         throw this.failure(e, pathOrUrl, opts.what);
       }
     }
+  }
+
+  private remember(key: string, entry: Cached): void {
+    this.cache.delete(key);
+    this.cache.set(key, entry);
+    if (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
   }
 
   /** A 403/429 with retry-after that the throttling plugin did not recognise (no "secondary rate limit" text). */
