@@ -21,6 +21,12 @@
  *     [--port N] [--delay MS] [--fault SPEC]...
  * as autoindex listings <base>, <base><team>/, <base><team>/<YYYY>/ and the files under them
  * (see meetings.ts), e.g. --fault "match=.log.txt,status=500,times=3".
+ *
+ * Or serves a GitHub world (scripts/simulator/github-world.ts; a JSON file, or `sample` for the
+ * built-in test world) as GitHub's REST API until killed:
+ *   npm run simulator -- --github WORLD.json|sample [--web-url URL] [--base-path /api/v3]
+ *     [--anonymous-limit N] [--token-limit N] [--token T]... [--port N] [--delay MS] [--fault SPEC]...
+ * (see github.ts), e.g. --fault "secondary-limit,times=2" or --fault "status=502,match=/pulls".
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -30,6 +36,9 @@ import { startGerritSimulator } from './gerrit.ts';
 import { startMailSimulator } from './mail.ts';
 import { generateMeetings } from '../demo/meetings.ts';
 import { startMeetbotSimulator } from './meetings.ts';
+import { parseGithubFaultSpec, startGithubSimulator, type GithubFault } from './github.ts';
+import { loadGithubWorld, type GithubWorld } from './github-world.ts';
+import { sampleGithubWorld } from './github-sample.ts';
 
 const USAGE = `usage: npm run simulator -- --fixtures DIR [--port N] [--delay MS] [--max-page-size N]
          [--legacy] [--ignore-start] [--always-more] [--fault SPEC]...
@@ -37,9 +46,14 @@ const USAGE = `usage: npm run simulator -- --fixtures DIR [--port N] [--delay MS
          [--no-validators] [--gzip-encoding] [--fault SPEC]...
        npm run simulator -- --meetings [--style apache|nginx] [--base PATH] [--seed SEED] [--port N]
          [--delay MS] [--fault SPEC]...
+       npm run simulator -- --github WORLD.json|sample [--web-url URL] [--base-path PATH]
+         [--anonymous-limit N] [--token-limit N] [--token T]... [--port N] [--delay MS] [--fault SPEC]...
   DIR holds changes.jsonl (one Gerrit ChangeInfo per line) and optionally projects.json
   --mail serves the demo mailing lists as pipermail, HyperKitty and mbox archives
   --meetings serves the demo IRC meetings as a meeting bot's logs, in Apache or nginx listings
+  --github serves a GitHub world (JSON, see scripts/simulator/github-world.ts) as GitHub's REST API;
+       --token limits the accepted tokens (others get 401); its faults also take the flags
+       secondary-limit and primary-limit, e.g. --fault "secondary-limit,times=2"
   SPEC is comma-separated: match=TEXT, times=N|always, status=CODE, retry-after=S, body=TEXT, truncate, html, empty
        e.g. --fault "status=503,times=2,retry-after=5" --fault "match=S=100,empty"`;
 
@@ -64,6 +78,12 @@ function main(): number | undefined {
         meetings: { type: 'boolean', default: false },
         style: { type: 'string', default: 'apache' },
         base: { type: 'string', default: '/meetings/' },
+        github: { type: 'string' },
+        'web-url': { type: 'string' },
+        'base-path': { type: 'string' },
+        'anonymous-limit': { type: 'string' },
+        'token-limit': { type: 'string' },
+        token: { type: 'string', multiple: true, default: [] },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -76,6 +96,7 @@ function main(): number | undefined {
     console.log(USAGE);
     return 0;
   }
+  if (values.github !== undefined) return serveGithub({ ...values, github: values.github });
   if (!values.fixtures && !values.mail && !values.meetings) {
     console.error(USAGE);
     return 2;
@@ -179,6 +200,58 @@ function serveMeetings(
     },
     (err: Error) => {
       console.error(`cannot start the meetbot simulator: ${err.message}`);
+      process.exit(1);
+    },
+  );
+  return undefined;
+}
+
+function positive(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new Error(`--${name} must be a positive whole number, got "${value}"`);
+  return Number(value);
+}
+
+function serveGithub(values: {
+  github: string;
+  port: string;
+  delay: string;
+  fault: string[];
+  'web-url'?: string | undefined;
+  'base-path'?: string | undefined;
+  'anonymous-limit'?: string | undefined;
+  'token-limit'?: string | undefined;
+  token: string[];
+}): number | undefined {
+  let world: GithubWorld;
+  let faults: GithubFault[];
+  let limits: { anonymous?: number; authenticated?: number };
+  try {
+    world = values.github === 'sample' ? sampleGithubWorld() : loadGithubWorld(resolve(values.github));
+    faults = values.fault.map(parseGithubFaultSpec);
+    const anonymous = positive('anonymous-limit', values['anonymous-limit']);
+    const authenticated = positive('token-limit', values['token-limit']);
+    limits = { ...(anonymous ? { anonymous } : {}), ...(authenticated ? { authenticated } : {}) };
+  } catch (err) {
+    console.error((err as Error).message);
+    return 2;
+  }
+  startGithubSimulator({
+    world,
+    port: Number(values.port),
+    delayMs: Number(values.delay),
+    faults,
+    limits,
+    ...(values['web-url'] ? { webUrl: values['web-url'] } : {}),
+    ...(values['base-path'] ? { basePath: values['base-path'] } : {}),
+    ...(values.token.length ? { tokens: values.token } : {}),
+  }).then(
+    (sim) => {
+      console.log(`GitHub simulator: ${sim.url} (${world.repos.length} repositories, ${world.pulls.length} pulls, ${world.users.length} accounts${faults.length ? `; ${faults.length} fault(s)` : ''})`);
+      stopOnSignal(sim.close);
+    },
+    (err: Error) => {
+      console.error(`cannot start the GitHub simulator: ${err.message}`);
       process.exit(1);
     },
   );

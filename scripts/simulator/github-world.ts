@@ -1,0 +1,263 @@
+/**
+ * What the GitHub simulator (github.ts) serves: a "world" of accounts, repositories and pull
+ * requests with their reviews, inline (review) comments, conversation (issue) comments and
+ * timeline events. It is plain JSON (a demo generator writes one to a file and
+ * `npm run simulator -- --github world.json` serves it).
+ *
+ * Field names and values are GitHub's own (REST v3, api.github.com, API version 2022-11-28):
+ * snake_case, ISO 8601 UTC times without milliseconds, review states in capitals, author
+ * associations as GitHub spells them. What a world leaves out is what the simulator derives
+ * when it answers, the way github.com does:
+ *   - every `url`/`*_url` from the simulator's own address, every `html_url` from its web base
+ *     (`https://github.com` unless told otherwise), `_links`, and legacy `node_id`s
+ *     (base64 of "0<len>:<Type><id>", e.g. MDQ6VXNlcjE= for user 1), unless a record gives one;
+ *   - user objects (login, id, node_id, avatar_url, type, site_admin, …) from `users`;
+ *   - the pull list's short records and the single pull's full ones (additions, deletions,
+ *     changed_files, commits, merged, merged_by, mergeable, comments, review_comments);
+ *   - `commented` and `reviewed` timeline entries from the pull's comments and reviews,
+ *     mixed in time order with the events listed here.
+ *
+ * Accounts are referred to by login. A deleted account (`deleted: true`) is sent as GitHub
+ * sends them, which differs by record: as the `ghost` user (id 10137) on pulls, conversation
+ * comments and timeline events, and as `user: null` on reviews and inline comments. A
+ * reference may also be `null` outright (a record whose author GitHub no longer knows).
+ */
+
+import { readFileSync } from 'node:fs';
+
+export type AccountType = 'User' | 'Bot' | 'Organization';
+
+/** GitHub's `author_association` values. */
+export type AuthorAssociation = 'OWNER' | 'MEMBER' | 'COLLABORATOR' | 'CONTRIBUTOR' | 'FIRST_TIME_CONTRIBUTOR' | 'FIRST_TIMER' | 'MANNEQUIN' | 'NONE';
+
+/** A login from `users`, or null for a record sent with `user: null`. */
+export type UserRef = string | null;
+
+export interface WorldUser {
+  id: number;
+  /** Bots' logins end in `[bot]` (e.g. `dependabot[bot]`) and have type Bot. */
+  login: string;
+  type: AccountType;
+  /** A deleted account: its records show `ghost` or `null` instead (see the file comment). It has no repositories. */
+  deleted?: boolean;
+  site_admin?: boolean;
+  node_id?: string;
+}
+
+export interface WorldRepo {
+  id: number;
+  /** Login of the owning user or organization (in `users`). */
+  owner: string;
+  name: string;
+  /**
+   * Earlier full names (`owner/name`), oldest first: a renamed or transferred repository.
+   * GET /repos/<earlier>/... answers 301 Moved Permanently to /repositories/<id>/...
+   */
+  renamedFrom?: string[];
+  description?: string | null;
+  fork?: boolean;
+  archived?: boolean;
+  /** Listed and served only with a token (anonymous requests get 404, as on github.com). */
+  private?: boolean;
+  default_branch?: string;
+  language?: string | null;
+  topics?: string[];
+  created_at: string;
+  updated_at: string;
+  pushed_at: string;
+  node_id?: string;
+}
+
+export interface WorldLabel {
+  id: number;
+  name: string;
+  /** Six hex digits without `#`. */
+  color: string;
+  description?: string | null;
+  default?: boolean;
+}
+
+export interface WorldPull {
+  /** Current full name of the repository (`owner/name`, a repo in `repos`). */
+  repo: string;
+  /** Per repository, shared with issues. */
+  number: number;
+  /** Global id. */
+  id: number;
+  title: string;
+  body: string | null;
+  user: UserRef;
+  state: 'open' | 'closed';
+  draft?: boolean;
+  locked?: boolean;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+  merged_at: string | null;
+  merged_by?: UserRef;
+  merge_commit_sha?: string | null;
+  /** `repo`: the head repository's full name when it is a fork; null when the fork was deleted; absent = the base repository. */
+  head: { ref: string; sha: string; repo?: string | null };
+  base: { ref: string; sha: string };
+  labels?: WorldLabel[];
+  requested_reviewers?: string[];
+  assignees?: string[];
+  author_association: AuthorAssociation;
+  additions: number;
+  deletions: number;
+  changed_files: number;
+  commits: number;
+  reviews?: WorldReview[];
+  reviewComments?: WorldReviewComment[];
+  issueComments?: WorldIssueComment[];
+  /** Events other than comments and reviews (those are derived): head_ref_force_pushed, labeled, closed, merged, … */
+  timeline?: WorldTimelineEvent[];
+  node_id?: string;
+}
+
+export type ReviewState = 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING';
+
+export interface WorldReview {
+  id: number;
+  user: UserRef;
+  /** Empty string when the review has no text (GitHub sends "" then, not null). */
+  body: string;
+  /** PENDING reviews are their author's draft: never listed (no token here is their author). */
+  state: ReviewState;
+  /** Absent for PENDING. */
+  submitted_at?: string;
+  /** The head commit the review was made on. */
+  commit_id: string;
+  author_association: AuthorAssociation;
+  node_id?: string;
+}
+
+export interface WorldReviewComment {
+  id: number;
+  /** The review it belongs to (GitHub makes a COMMENTED review for a lone inline comment). */
+  pull_request_review_id: number | null;
+  user: UserRef;
+  body: string;
+  path: string;
+  /** Line in the file at `commit_id`; null when the line is gone (outdated comment). */
+  line: number | null;
+  original_line?: number | null;
+  /** First line of a multi-line comment. */
+  start_line?: number | null;
+  side?: 'LEFT' | 'RIGHT';
+  /** Legacy diff position; null when outdated. */
+  position?: number | null;
+  original_position?: number | null;
+  commit_id: string;
+  original_commit_id?: string;
+  diff_hunk: string;
+  /** The comment this one answers (the first of its thread). */
+  in_reply_to_id?: number;
+  subject_type?: 'line' | 'file';
+  created_at: string;
+  updated_at: string;
+  author_association: AuthorAssociation;
+  node_id?: string;
+}
+
+export interface WorldIssueComment {
+  id: number;
+  user: UserRef;
+  body: string;
+  created_at: string;
+  updated_at: string;
+  author_association: AuthorAssociation;
+  node_id?: string;
+}
+
+/**
+ * A timeline event as GET /repos/{o}/{r}/issues/{n}/timeline lists it. The fields beside
+ * id/event/actor/created_at depend on the event, as on GitHub: head_ref_force_pushed and
+ * merged/closed/referenced carry `commit_id` (null when none), labeled/unlabeled a `label`,
+ * review_requested a `requested_reviewer` (a login), renamed a `rename`.
+ */
+export interface WorldTimelineEvent {
+  id: number;
+  event: string;
+  actor: UserRef;
+  created_at: string;
+  commit_id?: string | null;
+  label?: { name: string; color: string };
+  requested_reviewer?: string;
+  rename?: { from: string; to: string };
+  node_id?: string;
+}
+
+export interface GithubWorld {
+  users: WorldUser[];
+  repos: WorldRepo[];
+  pulls: WorldPull[];
+}
+
+/** Who GitHub shows for a deleted account's pulls and comments. */
+export const GHOST: WorldUser = { id: 10137, login: 'ghost', type: 'User', node_id: 'MDQ6VXNlcjEwMTM3' };
+
+/** Legacy GraphQL node id, as GitHub gave them before 2023: base64 of "0<length of type>:<Type><id>". */
+export function legacyNodeId(type: string, id: number): string {
+  return Buffer.from(`0${type.length}:${type}${id}`).toString('base64');
+}
+
+/**
+ * What is wrong with a world (unknown logins, repositories or duplicate numbers), each naming where,
+ * e.g. `pulls[3] (aurora/nova#4).reviews[0].user: no user "bob"`. Empty when it can be served.
+ */
+export function checkGithubWorld(world: GithubWorld): string[] {
+  const problems: string[] = [];
+  if (!world || !Array.isArray(world.users) || !Array.isArray(world.repos) || !Array.isArray(world.pulls)) return ['a world has arrays users, repos and pulls'];
+  const logins = new Set<string>();
+  world.users.forEach((u, i) => {
+    if (typeof u?.login !== 'string' || typeof u.id !== 'number') problems.push(`users[${i}]: needs a numeric id and a login`);
+    else if (logins.has(u.login.toLowerCase())) problems.push(`users[${i}]: login "${u.login}" twice`);
+    else logins.add(u.login.toLowerCase());
+  });
+  const ref = (where: string, login: UserRef | undefined, optional = true): void => {
+    if (login === null || (login === undefined && optional)) return;
+    if (typeof login !== 'string' || !logins.has(login.toLowerCase())) problems.push(`${where}: no user "${String(login)}"`);
+  };
+  const names = new Set<string>();
+  world.repos.forEach((r, i) => {
+    const where = `repos[${i}]`;
+    if (typeof r?.name !== 'string' || typeof r.id !== 'number') return void problems.push(`${where}: needs a numeric id, an owner and a name`);
+    ref(`${where}.owner`, r.owner, false);
+    for (const n of [`${r.owner}/${r.name}`, ...(r.renamedFrom ?? [])]) {
+      if (names.has(n.toLowerCase())) problems.push(`${where}: the name ${n} is used twice`);
+      names.add(n.toLowerCase());
+    }
+  });
+  const current = new Set(world.repos.map((r) => `${r.owner}/${r.name}`.toLowerCase()));
+  const numbers = new Set<string>();
+  world.pulls.forEach((p, i) => {
+    const where = `pulls[${i}] (${p?.repo}#${p?.number})`;
+    if (typeof p?.repo !== 'string' || !current.has(p.repo.toLowerCase())) return void problems.push(`${where}.repo: no repository "${String(p?.repo)}" (by its current name)`);
+    const key = `${p.repo.toLowerCase()}#${p.number}`;
+    if (numbers.has(key)) problems.push(`${where}: number ${p.number} twice in ${p.repo}`);
+    numbers.add(key);
+    ref(`${where}.user`, p.user, false);
+    ref(`${where}.merged_by`, p.merged_by);
+    (p.requested_reviewers ?? []).forEach((l, j) => ref(`${where}.requested_reviewers[${j}]`, l, false));
+    (p.assignees ?? []).forEach((l, j) => ref(`${where}.assignees[${j}]`, l, false));
+    (p.reviews ?? []).forEach((r, j) => ref(`${where}.reviews[${j}].user`, r.user, false));
+    (p.reviewComments ?? []).forEach((c, j) => ref(`${where}.reviewComments[${j}].user`, c.user, false));
+    (p.issueComments ?? []).forEach((c, j) => ref(`${where}.issueComments[${j}].user`, c.user, false));
+    (p.timeline ?? []).forEach((e, j) => ref(`${where}.timeline[${j}].actor`, e.actor, false));
+  });
+  return problems;
+}
+
+/** Reads a world from a JSON file (as a demo generator writes it); throws naming the file and what is wrong. */
+export function loadGithubWorld(path: string): GithubWorld {
+  let world: GithubWorld;
+  try {
+    world = JSON.parse(readFileSync(path, 'utf8')) as GithubWorld;
+  } catch (err) {
+    throw new Error(`${path}: cannot read a GitHub world (${(err as Error).message})`);
+  }
+  const problems = checkGithubWorld(world);
+  if (problems.length) throw new Error(`${path}: ${problems.length} problem(s) in the GitHub world:\n  ${problems.slice(0, 20).join('\n  ')}`);
+  return world;
+}
