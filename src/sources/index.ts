@@ -6,6 +6,7 @@ import { mboxDriver } from './mbox/index.ts';
 import { meetbotDriver } from './meetbot/index.ts';
 import { pipermailDriver } from './pipermail/index.ts';
 import { specsDriver } from './specs/index.ts';
+import { githubDriver } from './github/index.ts';
 
 /** Every upstream type Agora can sync, keyed by the config's `type`. A new upstream adds one line here. */
 export const drivers: ReadonlyMap<string, SourceDriver> = new Map<string, SourceDriver>([
@@ -16,6 +17,7 @@ export const drivers: ReadonlyMap<string, SourceDriver> = new Map<string, Source
   ['meetbot', defineDriver(meetbotDriver)],
   ['irc-meetings', defineDriver(ircMeetingsDriver)],
   ['specs', defineDriver(specsDriver)],
+  ['github', defineDriver(githubDriver)],
 ]);
 
 /** The built-in drivers plus those the plugins bring, keyed by type. */

@@ -23,6 +23,7 @@ import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import type { Logger } from '../types.ts';
+import { linkRels } from './parse.ts';
 
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
@@ -153,14 +154,9 @@ function iso(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** The `rel="next"` URL of an RFC 5988 Link header. */
+/** The `rel="next"` URL of a Link header (RFC 8288; parse.ts reads the header). */
 export function nextLink(link: string | undefined): string | undefined {
-  if (!link) return undefined;
-  for (const m of link.matchAll(/<([^>]*)>\s*((?:;\s*[^;,]+)*)/g)) {
-    const rel = /;\s*rel\s*=\s*"?([^";]+)"?/i.exec(m[2] ?? '')?.[1];
-    if (rel?.split(/\s+/).includes('next')) return m[1];
-  }
-  return undefined;
+  return linkRels(link).next;
 }
 
 function field(record: unknown, key: string): unknown {
