@@ -50,8 +50,10 @@ async function setup() {
   const repo = await writeSpecsRepo(join(work, 'repo'), demo);
   const data = join(work, 'content');
   const config = AgoraConfig.parse({ site: { title: 'T', url: 'https://t.example.org' }, sources: [{ id: 'specs', type: 'specs', repo, project: 'aurora/specs', webUrl: 'https://git.example.org/aurora/specs/src/branch/master/' }] });
-  const sync = async () => (await runSync(config, { store: new Store(data), drivers, log: quiet, clock: () => NOW, cacheDir: join(work, 'cache') }))[0]!;
-  return { work, repo, data, sync };
+  const info: string[] = [];
+  const log = { ...quiet, info: (m: string) => info.push(m) };
+  const sync = async () => (await runSync(config, { store: new Store(data), drivers, log, clock: () => NOW, cacheDir: join(work, 'cache') }))[0]!;
+  return { work, repo, data, sync, info };
 }
 
 function stored(data: string): Spec[] {
@@ -108,10 +110,12 @@ describe.skipIf(!haveDocutils)('specs sync', () => {
   });
 
   it('changes nothing on a re-sync with nothing new, and re-renders only what a new commit touched', async () => {
-    const { repo, data, sync } = await setup();
+    const { repo, data, sync, info } = await setup();
     await sync();
+    expect(info.at(-1)).toMatch(new RegExp(`^specs: ${demo.specs.length} of ${demo.specs.length} specs rendered in [\\d.]+ s \\(docutils [^)]+\\); 0 kept their stored rendering$`));
     const before = treeHash(join(data, 'specs'));
     const again = await sync();
+    expect(info.at(-1)).toMatch(new RegExp(`^specs: 0 of ${demo.specs.length} specs rendered`));
     expect([again.new, again.updated, again.removed]).toEqual([0, 0, 0]);
     expect(treeHash(join(data, 'specs'))).toBe(before);
     const target = demo.specs.find((s) => s.fate === 'approved' && !s.aliases.length)!;
@@ -120,6 +124,7 @@ describe.skipIf(!haveDocutils)('specs sync', () => {
     execFileSync('git', ['-c', 'user.name=Ada Example', '-c', 'user.email=ada@example.org', '-c', 'commit.gpgsign=false', 'commit', '-qam', 'Touch one spec'], { cwd: repo });
     const third = await sync();
     expect([third.new, third.updated, third.removed]).toEqual([0, 1, 0]);
+    expect(info.at(-1)).toMatch(new RegExp(`^specs: 1 of ${demo.specs.length} specs rendered .*; ${demo.specs.length - 1} kept their stored rendering$`));
     const got = stored(data).find((s) => s.key === target.name)!;
     expect(got.html).toContain('zanzibar');
     expect(got.authors.map((a) => a.name)).toContain('Ada Example');

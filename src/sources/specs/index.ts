@@ -8,6 +8,7 @@
  * stored rendering. A spec that fails to render is kept with its source and
  * the reason, and reported; the sync goes on.
  */
+import { performance } from 'node:perf_hooks';
 import type { SpecsSourceConfig } from '../../config/schema.ts';
 import { GitRepository, syncClone, type FileCommit, type TreeEntry } from '../../lib/git.ts';
 import { Spec, SPEC_KIND } from '../../model/spec.ts';
@@ -37,6 +38,23 @@ async function render(r: Renderers, text: string, spec: TreeSpec, path: string, 
     const reason = err instanceof RenderError ? err.message.replace(`${path}: `, '') : (err as Error).message;
     return { error: reason, source: text };
   }
+}
+
+/** Runs one rendering, counting it and its time (a sync says how many specs it rendered again, and how long that took). */
+async function timed<T>(tally: { count: number; ms: number }, fn: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await fn();
+  } finally {
+    tally.count++;
+    tally.ms += performance.now() - started;
+  }
+}
+
+/** `specs: 1 of 1000 specs rendered in 0.1 s (docutils 0.19); 999 kept their stored rendering`. */
+function renderSummary(id: string, tally: { count: number; ms: number }, total: number, docutils?: string): string {
+  const kept = total - tally.count;
+  return `${id}: ${tally.count} of ${total} specs rendered in ${(tally.ms / 1000).toFixed(1)} s${docutils ? ` (docutils ${docutils})` : ''}; ${kept} kept their stored rendering`;
 }
 
 /** The spec's stored item, when the last run rendered the same file. */
@@ -80,6 +98,7 @@ async function syncSpecs(ctx: SyncContext<SpecsSourceConfig>): Promise<SyncOutco
     moves.push(...parsed.moves);
   }
   const renderers: Renderers = {};
+  const rendering = { count: 0, ms: 0 };
   let done = 0;
   try {
     for (const spec of tree.specs) {
@@ -109,7 +128,7 @@ async function syncSpecs(ctx: SyncContext<SpecsSourceConfig>): Promise<SyncOutco
         ? had.html !== undefined
           ? { title: had.title, html: had.html, toc: had.toc, sections: [], intro: '', warnings: had.flags.includes('render-warnings') ? ['(kept)'] : [] }
           : { error: had.renderError!, source: had.source ?? '' }
-        : await render(renderers, text!, spec, current.path, current.format);
+        : await timed(rendering, () => render(renderers, text!, spec, current.path, current.format));
       if ('error' in rendered && !reuse) ctx.skip(current.path, `not rendered, shown as its source: ${rendered.error}`);
       else if (!reuse && 'warnings' in rendered && rendered.warnings.length) {
         ctx.warn(current.path, `rendered with ${rendered.warnings.length} problem${rendered.warnings.length === 1 ? '' : 's'} shown as text: ${rendered.warnings.slice(0, 2).join('; ')}${rendered.warnings.length > 2 ? '; …' : ''}`);
@@ -129,6 +148,7 @@ async function syncSpecs(ctx: SyncContext<SpecsSourceConfig>): Promise<SyncOutco
       const item = specItem(config, reuse ? Spec.parse({ ...data, summary: had.summary, ...(had.problem ? { problem: had.problem } : {}), ...(had.proposal ? { proposal: had.proposal } : {}) }) : data);
       await ctx.emit(item);
     }
+    ctx.log.info(renderSummary(config.id, rendering, tree.specs.length, renderers.rst?.docutilsVersion));
   } finally {
     await renderers.rst?.close();
     await renderers.md?.close();
