@@ -12,8 +12,9 @@
  *     mbox of 100,000 messages (scripts/bench/mbox.ts);
  *  6. meetings: 10,000 meetbot logs discovered, parsed and stored, and the
  *     requests of a re-sync with nothing new (scripts/bench/meetbot.ts);
- *  7. specs: 1,000 synthetic reStructuredText specs rendered by the sync's
- *     renderer (docutils, one process), src/sources/specs/bench.ts.
+ *  7. specs: a synthetic nova-specs git repository of 1,000 specs synced
+ *     end to end (clone, history, docutils, store), then synced again after
+ *     one commit touching one spec (scripts/bench/specs.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -25,6 +26,7 @@ import type { ChartCost } from './charts.ts';
 import { measureScript, root, type Measured } from './measure.ts';
 import { benchMbox } from './mbox.ts';
 import { benchMeetbot } from './meetbot.ts';
+import type { SpecsSyncBench } from './specs.ts';
 
 const { values } = parseArgs({
   options: {
@@ -160,13 +162,20 @@ async function benchMeetings(n: number): Promise<void> {
 }
 
 async function benchSpecs(n: number): Promise<void> {
-  console.error(`specs: rendering ${n} synthetic specs…`);
-  // The renderer runs beside the source (scripts may not import an upstream folder): measured in its own process.
-  const m = await measureScript('src/sources/specs/bench.ts', ['--count', String(n)]);
+  console.error(`specs: generating a ${n}-spec git repository and syncing it…`);
+  const m = await measureScript('scripts/bench/specs.ts', ['--count', String(n)]);
   const line = m.output.split('\n').find((l) => l.startsWith('{'));
-  if (!line) throw new Error(`src/sources/specs/bench.ts printed no figures:\n${m.output.slice(-2000)}`);
-  const f = JSON.parse(line) as { seconds: number; perSpecMs: number; failures: number; sourceBytes: number; docutils?: string };
-  row(`specs: ${n} RST specs rendered (docutils ${f.docutils ?? '?'})`, `${f.seconds.toFixed(1)} s (${f.perSpecMs} ms each, ${Math.round(f.sourceBytes / 1e5) / 10} MB, ${f.failures} failures), ${Math.round(m.peakRssMb)} MB peak RSS`, '< 60 s', f.seconds < 60 * (n / 1000));
+  if (!line) throw new Error(`scripts/bench/specs.ts printed no figures:\n${m.output.slice(-2000)}`);
+  const f = JSON.parse(line) as SpecsSyncBench;
+  const target = 60 * (n / 1000);
+  row(`specs: synthetic repository (not measured)`, `${f.generateSeconds.toFixed(1)} s to write ${f.commits} commits (${f.files} spec files, ${f.megabytes} MB, ${f.moves} moves, ${f.reproposed} re-proposals)`);
+  row(
+    `specs: first sync of ${n} specs (docutils ${f.docutils ?? '?'})`,
+    `${f.first.seconds.toFixed(1)} s (${f.first.new} stored, ${f.first.rendered} rendered in ${f.first.renderSeconds.toFixed(1)} s, ${f.implemented.stored}/${f.implemented.expected} implemented), ${Math.round(m.peakRssMb)} MB peak RSS`,
+    `< ${target} s`,
+    f.first.seconds < target && f.first.new === n && f.implemented.stored === f.implemented.expected,
+  );
+  row('specs: sync after a commit touching one spec', `${f.second.seconds.toFixed(1)} s (${f.second.rendered} rendered, ${f.second.updated} updated, ${f.second.unchanged} unchanged)`, '1 rendered', f.second.rendered === 1 && f.second.updated === 1);
 }
 
 await benchDemoBuild();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TestRepo } from '../../test/git-repo.ts';
-import { GitRepository, historiesOf, parseCatFileBatch, parseLog, parseLsTree, parsePerson, remoteUrl, syncClone, type LogCommit } from './git.ts';
+import { batchedBlobs, GitRepository, historiesOf, parseCatFileBatch, parseLog, parseLsTree, parsePerson, remoteUrl, syncClone, type LogCommit } from './git.ts';
 
 let repo: TestRepo;
 let cacheRoot: string;
@@ -202,6 +202,58 @@ describe('GitRepository', () => {
     const h = await new GitRepository(repo.dir).fileHistory(['a.rst', 'b.rst']);
     expect(h.get('a.rst')!.map((c) => c.hash)).toEqual([c3, c1]);
     expect(h.get('b.rst')!.map((c) => c.hash)).toEqual([c2]);
+  });
+});
+
+describe('batchedBlobs', () => {
+  /** A repository that records its reads: `<rev>:<path>` batches and single reads. */
+  function fake(missing: string[] = []) {
+    const batches: string[][] = [];
+    const singles: string[] = [];
+    return {
+      batches,
+      singles,
+      readObjects: async (names: readonly string[]) => {
+        batches.push(names.map((n) => n.slice(2)));
+        return new Map(names.filter((n) => !missing.includes(n.slice(2))).map((n) => [n, Buffer.from(`text of ${n.slice(2)}`)]));
+      },
+      readBlob: async (_rev: string, path: string) => {
+        singles.push(path);
+        return Buffer.from(`single ${path}`);
+      },
+    };
+  }
+
+  it('reads planned paths a batch at a time, also when asked for while a batch is on its way', async () => {
+    const repo = fake();
+    const read = batchedBlobs(repo, 'r', ['a', 'b', 'c', 'd', 'e'], 2);
+    const [a, b] = await Promise.all([read('a'), read('b')]);
+    expect([a.toString(), b.toString()]).toEqual(['text of a', 'text of b']);
+    expect((await read('c')).toString()).toBe('text of c');
+    expect((await read('e')).toString()).toBe('text of e');
+    expect((await read('d')).toString()).toBe('text of d');
+    expect(repo.batches).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
+    expect(repo.singles).toEqual([]);
+  });
+
+  it('reads on its own a path not planned, one asked for twice, and one the batch did not give', async () => {
+    const repo = fake(['b']);
+    const read = batchedBlobs(repo, 'r', ['a', 'b', 'line\nbreak'], 10);
+    await read('a');
+    expect((await read('b')).toString()).toBe('single b');
+    expect((await read('a')).toString()).toBe('single a');
+    await read('x');
+    await read('line\nbreak');
+    expect(repo.batches).toEqual([['a', 'b']]);
+    expect(repo.singles).toEqual(['b', 'a', 'x', 'line\nbreak']);
+  });
+
+  it('reads a real repository', async () => {
+    repo.write('one.txt', 'one\n').write('two.txt', 'two\n');
+    const head = repo.commit('two files', { date: '2024-01-01T00:00:00Z' });
+    const read = batchedBlobs(new GitRepository(repo.dir), head, ['one.txt', 'two.txt']);
+    expect([(await read('two.txt')).toString(), (await read('one.txt')).toString()]).toEqual(['two\n', 'one\n']);
+    await expect(read('three.txt')).rejects.toThrow(/three\.txt/);
   });
 });
 

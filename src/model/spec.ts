@@ -34,6 +34,8 @@ export const SpecStep = z.strictObject({
   status: z.enum(SPEC_STATUSES),
   /** The status as the path or file wrote it. */
   statusText: z.string(),
+  /** KEPs: the stage (alpha, beta, stable) kep.yaml gave at the time, as written. */
+  stage: z.string().optional(),
   /** How the step is known: a git commit, a `redirects` line, or the file's own metadata (kep.yaml). */
   from: z.enum(['git', 'redirects', 'metadata']),
 });

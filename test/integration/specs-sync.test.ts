@@ -20,6 +20,7 @@ import { drivers } from '../../src/sources/index.ts';
 import { docutilsVersion } from '../../src/sources/specs/rst.ts';
 import { Store } from '../../src/store/store.ts';
 import { runSync } from '../../src/sync/run.ts';
+import { TestRepo } from '../git-repo.ts';
 import { tempDir, treeHash } from './helpers.ts';
 
 const ADDRESS = /[\w.+-]{2,}@[\w-]+\.[\w.-]+/;
@@ -50,8 +51,10 @@ async function setup() {
   const repo = await writeSpecsRepo(join(work, 'repo'), demo);
   const data = join(work, 'content');
   const config = AgoraConfig.parse({ site: { title: 'T', url: 'https://t.example.org' }, sources: [{ id: 'specs', type: 'specs', repo, project: 'aurora/specs', webUrl: 'https://git.example.org/aurora/specs/src/branch/master/' }] });
-  const sync = async () => (await runSync(config, { store: new Store(data), drivers, log: quiet, clock: () => NOW, cacheDir: join(work, 'cache') }))[0]!;
-  return { work, repo, data, sync };
+  const info: string[] = [];
+  const log = { ...quiet, info: (m: string) => info.push(m) };
+  const sync = async () => (await runSync(config, { store: new Store(data), drivers, log, clock: () => NOW, cacheDir: join(work, 'cache') }))[0]!;
+  return { work, repo, data, sync, info };
 }
 
 function stored(data: string): Spec[] {
@@ -115,10 +118,12 @@ describe.skipIf(!haveDocutils)('specs sync', () => {
   });
 
   it('changes nothing on a re-sync with nothing new, and re-renders only what a new commit touched', async () => {
-    const { repo, data, sync } = await setup();
+    const { repo, data, sync, info } = await setup();
     await sync();
+    expect(info.at(-1)).toMatch(new RegExp(`^specs: ${demo.specs.length} of ${demo.specs.length} specs rendered in [\\d.]+ s \\(docutils [^)]+\\); 0 kept their stored rendering$`));
     const before = treeHash(join(data, 'specs'));
     const again = await sync();
+    expect(info.at(-1)).toMatch(new RegExp(`^specs: 0 of ${demo.specs.length} specs rendered`));
     expect([again.new, again.updated, again.removed]).toEqual([0, 0, 0]);
     expect(treeHash(join(data, 'specs'))).toBe(before);
     const target = demo.specs.find((s) => s.fate === 'approved' && !s.aliases.length)!;
@@ -127,6 +132,7 @@ describe.skipIf(!haveDocutils)('specs sync', () => {
     execFileSync('git', ['-c', 'user.name=Ada Example', '-c', 'user.email=ada@example.org', '-c', 'commit.gpgsign=false', 'commit', '-qam', 'Touch one spec'], { cwd: repo });
     const third = await sync();
     expect([third.new, third.updated, third.removed]).toEqual([0, 1, 0]);
+    expect(info.at(-1)).toMatch(new RegExp(`^specs: 1 of ${demo.specs.length} specs rendered .*; ${demo.specs.length - 1} kept their stored rendering$`));
     const got = stored(data).find((s) => s.key === target.name)!;
     expect(got.html).toContain('zanzibar');
     expect(got.authors.map((a) => a.name)).toContain('Ada Example');
@@ -142,5 +148,42 @@ describe.skipIf(!haveDocutils)('specs sync', () => {
     expect(report.warnings.map((w) => w.reason).join('\n')).toMatch(/last good/);
     expect(report.removed).toBe(0);
     expect(treeHash(join(data, 'specs'))).toBe(before);
+  });
+});
+
+describe('specs sync of a KEP repository', () => {
+  it('keeps the status history of every kep.yaml version, across a folder rename, and reports a broken version by commit', async () => {
+    const repo = TestRepo.temp();
+    cleanup.push(async () => repo.remove());
+    const yaml = (status: string, stage: string, latest: string) =>
+      `title: Thing\nkep-number: 42\nauthors:\n  - "@ann"\nowning-sig: sig-node\nstatus: ${status}\ncreation-date: 2021-01-01\nreviewers:\n  - "@bo"\napprovers:\n  - "@cy"\nstage: ${stage}\nlatest-milestone: "${latest}"\nmilestone:\n  alpha: "v1.20"\n  beta: "v1.22"\n  stable: "v1.24"\n`;
+    const readme = `# KEP-42: Thing\n\n${'## Summary\n\nWhat the thing does, at some length for rename detection.\n\n'.repeat(6)}`;
+    repo.write('keps/sig-node/42-thing/README.md', readme).write('keps/sig-node/42-thing/kep.yaml', yaml('provisional', 'alpha', 'v1.20'));
+    repo.commit('provisional', { date: '2021-01-01T00:00:00Z' });
+    repo.write('keps/sig-node/42-thing/kep.yaml', yaml('implementable', 'alpha', 'v1.20'));
+    repo.commit('implementable', { date: '2021-03-01T00:00:00Z' });
+    repo.write('keps/sig-node/42-thing/kep.yaml', yaml('implementable', 'alpha', 'v1.20').replace('owning-sig: sig-node', 'owning-sig: [sig-node'));
+    const broken = repo.commit('broken', { date: '2021-05-01T00:00:00Z' });
+    repo.move('keps/sig-node/42-thing/README.md', 'keps/sig-node/42-thing-renamed/README.md').move('keps/sig-node/42-thing/kep.yaml', 'keps/sig-node/42-thing-renamed/kep.yaml');
+    repo.write('keps/sig-node/42-thing-renamed/kep.yaml', yaml('implementable', 'beta', 'v1.22'));
+    repo.commit('rename, beta', { date: '2022-01-01T00:00:00Z' });
+    repo.write('keps/sig-node/42-thing-renamed/kep.yaml', yaml('implemented', 'stable', 'v1.24'));
+    repo.commit('implemented', { date: '2023-01-01T00:00:00Z' });
+    const work = await dir('specs-kep');
+    const config = AgoraConfig.parse({ site: { title: 'T', url: 'https://t.example.org' }, sources: [{ id: 'keps', type: 'specs', repo: repo.dir }] });
+    const [report] = await runSync(config, { store: new Store(join(work, 'content')), drivers, log: quiet, clock: () => NOW, cacheDir: join(work, 'cache') });
+    expect(report!.error).toBeUndefined();
+    const root = join(work, 'content', 'keps', 'spec');
+    const [spec] = readdirSync(root).flatMap((b) => readdirSync(join(root, b)).map((f) => Spec.parse((JSON.parse(readFileSync(join(root, b, f), 'utf8')) as { data: unknown }).data)));
+    expect(spec!.key).toBe('sig-node/42-thing-renamed');
+    expect(spec!.history.map((h) => [h.date.slice(0, 10), h.statusText, h.stage, h.release, h.path.split('/')[2]])).toEqual([
+      ['2021-01-01', 'provisional', 'alpha', 'v1.20', '42-thing'],
+      ['2021-03-01', 'implementable', 'alpha', 'v1.20', '42-thing'],
+      ['2022-01-01', 'implementable', 'beta', 'v1.22', '42-thing-renamed'],
+      ['2023-01-01', 'implemented', 'stable', 'v1.24', '42-thing-renamed'],
+    ]);
+    expect(spec).toMatchObject({ status: 'implemented', stage: 'stable', release: 'v1.24' });
+    const reasons = report!.warnings.map((w) => `${w.where}: ${w.reason}`);
+    expect(reasons.filter((r) => r.includes(broken.slice(0, 12)))).toEqual([expect.stringMatching(/^keps\/sig-node\/42-thing-renamed\/kep\.yaml: keps\/sig-node\/42-thing\/kep\.yaml:\d+ in commit [0-9a-f]{12} \(2021-05-01T00:00:00Z\): .+; this version is left out of the status history$/)]);
   });
 });

@@ -2,42 +2,28 @@
  * The `specs` source: a git repository of design specs (nova-specs or KEP
  * layout), cloned into the source's cache and fetched on every sync (the last
  * good clone is kept when a fetch fails). Every spec's lifecycle comes from
- * one pass over the history and the `redirects` files; only specs whose file
+ * one pass over the history, the `redirects` files and, for KEPs, every
+ * version of kep.yaml (kep-history.ts); only specs whose file
  * changed since the revision last read are rendered again (reStructuredText
  * with docutils, Markdown with the site's pipeline), the others keep their
  * stored rendering. A spec that fails to render is kept with its source and
  * the reason, and reported; the sync goes on.
  */
 import type { SpecsSourceConfig } from '../../config/schema.ts';
-import { GitRepository, syncClone, type FileCommit, type TreeEntry } from '../../lib/git.ts';
+import { batchedBlobs, GitRepository, syncClone, type FileCommit, type TreeEntry } from '../../lib/git.ts';
 import { Spec, SPEC_KIND } from '../../model/spec.ts';
 import type { SourceDriver, SyncContext, SyncOutcome } from '../types.ts';
 import { parseKep, type KepMetadata } from './kep.ts';
+import { kepStatusHistory, readKepVersions, withHeadVersion } from './kep-history.ts';
 import { linkTarget, readTree, type TreeSpec } from './layout.ts';
-import { specLifecycle, type AliasHistory, type DatedMove, type PathHistory } from './lifecycle.ts';
+import { specLifecycle, type AliasHistory, type DatedMove, type MetadataVersion, type PathHistory } from './lifecycle.ts';
 import { specPeople, specItem, toSpec } from './map.ts';
-import { MarkdownRenderer } from './markdown.ts';
 import { specLinks } from './meta.ts';
 import { parseRedirects } from './redirects.ts';
-import { RenderError, type Rendered } from './rendered.ts';
-import { DocutilsUnavailable, RstRenderer } from './rst.ts';
+import { renderSummary, SpecRenderers, type RenderOutcome } from './renderers.ts';
 
-interface Renderers {
-  rst?: RstRenderer;
-  md?: MarkdownRenderer;
-}
-
-async function render(r: Renderers, text: string, spec: TreeSpec, path: string, format: 'rst' | 'markdown'): Promise<Rendered | { error: string; source: string }> {
-  try {
-    if (format === 'rst') return await (r.rst ??= new RstRenderer()).render(text, path);
-    return await (r.md ??= new MarkdownRenderer()).render(text, path);
-  } catch (err) {
-    // No renderer at all is the machine's problem, not the spec's: the source stops with the fix.
-    if (err instanceof DocutilsUnavailable) throw err;
-    const reason = err instanceof RenderError ? err.message.replace(`${path}: `, '') : (err as Error).message;
-    return { error: reason, source: text };
-  }
-}
+/** Renderings started ahead of the spec being stored: enough to keep every docutils process busy. */
+const RENDER_AHEAD = 4;
 
 /** The spec's stored item, when the last run rendered the same file. */
 async function storedSpecs(ctx: SyncContext<SpecsSourceConfig>): Promise<Map<string, Spec>> {
@@ -73,43 +59,73 @@ async function syncSpecs(ctx: SyncContext<SpecsSourceConfig>): Promise<SyncOutco
   const links = new Map(entries.filter((e) => e.type === 'symlink' && e.target).map((e) => [e.path, e.target!]));
   const kepFiles = tree.specs.flatMap((s) => Object.values(s.metadata));
   const histories = await repo.fileHistory([...new Set([...tree.specs.flatMap((s) => [...s.files.map((f) => f.path), ...s.aliases]), ...kepFiles])], head);
+  // Every kep.yaml at the head, and every version of each in its history, in a few `git cat-file --batch` runs.
+  const kepHeads = await repo.readObjects(kepFiles.filter((p) => !/[\n\r]/.test(p)).map((p) => `${head}:${p}`));
+  const kepVersions = await readKepVersions(repo, new Map(kepFiles.map((p) => [p, histories.get(p) ?? []])));
   const moves: DatedMove[] = [];
   for (const r of tree.redirects) {
     const parsed = parseRedirects((await repo.readBlob(head, r)).toString('utf8'), r);
     for (const p of parsed.problems) ctx.warn(r, p);
     moves.push(...parsed.moves);
   }
-  const renderers: Renderers = {};
-  let done = 0;
+  // A spec whose file did not change since the stored rendering keeps it; the others are read in batches.
+  const reusable = (spec: TreeSpec): Spec | undefined => {
+    const had = stored.get(spec.key);
+    const path = spec.files.at(-1)!.path;
+    return had !== undefined && had.path === path && changed !== undefined && !changed.has(path) && (had.html !== undefined || had.renderError !== undefined) ? had : undefined;
+  };
+  const readSpec = batchedBlobs(repo, head, tree.specs.filter((s) => !reusable(s)).map((s) => s.files.at(-1)!.path));
+  const renderers = new SpecRenderers();
+  // Specs to render are started a few ahead, so that every docutils process has work; they are stored in order.
+  const ahead = new Map<number, Promise<{ text: string; rendered: RenderOutcome } | { fatal: unknown }>>();
+  const startRender = (j: number) => {
+    const spec = tree.specs[j];
+    if (!spec || ahead.has(j) || reusable(spec)) return;
+    const file = spec.files.at(-1)!;
+    const outcome = readSpec(file.path).then(async (bytes) => {
+      const text = bytes.toString('utf8');
+      return { text, rendered: await renderers.render(text, file.path, file.format) };
+    });
+    // Kept as a value until the loop reaches it, so that nothing is an unhandled rejection meanwhile.
+    ahead.set(j, outcome.catch((fatal: unknown) => ({ fatal })));
+  };
   try {
-    for (const spec of tree.specs) {
-      ctx.progress({ done: done++, total: tree.specs.length, note: spec.key });
+    for (const [done, spec] of tree.specs.entries()) {
+      ctx.progress({ done, total: tree.specs.length, note: spec.key });
+      for (let j = done; j <= done + RENDER_AHEAD; j++) startRender(j);
       const current = spec.files.at(-1)!;
       const kepPath = spec.metadata[current.path];
       let kep: KepMetadata | undefined;
+      let metadata: MetadataVersion[] = [];
       if (kepPath) {
-        const parsed = parseKep((await repo.readBlob(head, kepPath)).toString('utf8'), kepPath);
+        const headText = kepHeads.get(`${head}:${kepPath}`)?.toString('utf8') ?? '';
+        const parsed = parseKep(headText, kepPath);
         for (const p of parsed.problems) ctx.warn(kepPath, p);
         kep = parsed.meta;
+        const past = kepStatusHistory(kepVersions.get(kepPath) ?? [], headText);
+        for (const p of past.problems) ctx.warn(kepPath, p);
+        metadata = withHeadVersion(past.metadata, kep, histories.get(kepPath)?.[0], current.path);
       }
       const aliases: AliasHistory[] = spec.aliases.map((a) => ({ path: a, commits: histories.get(a) ?? [], target: linkTarget(a, links.get(a) ?? '') ?? current.path }));
-      const kepCommits = kepPath ? (histories.get(kepPath) ?? []) : [];
       const lifecycle = specLifecycle({
         key: spec.key,
         layout: spec.layout,
         histories: pathHistories(spec.files.map((f) => f.path), histories),
         aliases,
         moves,
-        ...(kep && kepCommits[0] ? { metadata: [{ date: kepCommits[0].committed, commit: kepCommits[0].hash, path: current.path, ...(kep.status ? { statusText: kep.status } : {}), ...(kep.latestMilestone ? { release: kep.latestMilestone } : {}) }] } : {}),
+        ...(metadata.length ? { metadata } : {}),
       });
-      const had = stored.get(spec.key);
-      const reuse = had && had.path === current.path && changed !== undefined && !changed.has(current.path) && (had.html !== undefined || had.renderError !== undefined);
-      const text = reuse ? undefined : (await repo.readBlob(head, current.path)).toString('utf8');
-      const rendered = reuse
+      const had = reusable(spec);
+      const reuse = had !== undefined;
+      const fresh = reuse ? undefined : await ahead.get(done);
+      ahead.delete(done);
+      if (fresh && 'fatal' in fresh) throw fresh.fatal;
+      const text = fresh?.text;
+      const rendered: RenderOutcome = reuse
         ? had.html !== undefined
           ? { title: had.title, html: had.html, toc: had.toc, sections: [], intro: '', warnings: had.flags.includes('render-warnings') ? ['(kept)'] : [] }
           : { error: had.renderError!, source: had.source ?? '' }
-        : await render(renderers, text!, spec, current.path, current.format);
+        : fresh!.rendered;
       if ('error' in rendered && !reuse) ctx.skip(current.path, `not rendered, shown as its source: ${rendered.error}`);
       else if (!reuse && 'warnings' in rendered && rendered.warnings.length) {
         ctx.warn(current.path, `rendered with ${rendered.warnings.length} problem${rendered.warnings.length === 1 ? '' : 's'} shown as text: ${rendered.warnings.slice(0, 2).join('; ')}${rendered.warnings.length > 2 ? '; …' : ''}`);
@@ -129,9 +145,9 @@ async function syncSpecs(ctx: SyncContext<SpecsSourceConfig>): Promise<SyncOutco
       const item = specItem(config, reuse ? Spec.parse({ ...data, summary: had.summary, ...(had.problem ? { problem: had.problem } : {}), ...(had.proposal ? { proposal: had.proposal } : {}) }) : data);
       await ctx.emit(item);
     }
+    ctx.log.info(renderSummary(config.id, renderers, tree.specs.length));
   } finally {
-    await renderers.rst?.close();
-    await renderers.md?.close();
+    await renderers.close();
   }
   // Specs no longer in the tree are gone from the repository.
   const keys = new Set(tree.specs.map((s) => s.key));

@@ -42,6 +42,7 @@ replaces:
         supersededBy: [],
       },
       problems: [],
+      readable: true,
     });
   });
 
@@ -58,7 +59,8 @@ stage:
   - alpha
 milestone: v1.19
 `;
-    const { meta, problems } = parseKep(text, FILE);
+    const { meta, problems, readable } = parseKep(text, FILE);
+    expect(readable).toBe(true);
     expect(meta).toMatchObject({ title: 'KEP Template', authors: ['@solo'], participatingSigs: ['sig-a'], status: 'provisional|implementable|implemented', milestones: {} });
     expect(meta.number).toBeUndefined();
     expect(meta.stage).toBeUndefined();
@@ -75,7 +77,8 @@ milestone: v1.19
     expect(parseKep('owning-sig: sig-x\n', FILE).problems).toEqual([`${FILE}: no title`, `${FILE}: no status`]);
     const broken = parseKep('title: ok\nstatus: [unclosed\n', FILE);
     expect(broken.problems[0]).toMatch(new RegExp(`^${FILE}:[23]: `));
-    expect(parseKep('- a\n- b\n', FILE)).toEqual({ meta: expect.objectContaining({ authors: [] }), problems: [`${FILE}: expected a mapping of fields, found a list`] });
+    expect(broken.readable).toBe(false);
+    expect(parseKep('- a\n- b\n', FILE)).toEqual({ meta: expect.objectContaining({ authors: [] }), problems: [`${FILE}: expected a mapping of fields, found a list`], readable: false });
     expect(parseKep('', FILE).problems).toEqual([`${FILE}: expected a mapping of fields, found nothing`]);
   });
 

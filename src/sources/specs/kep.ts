@@ -37,6 +37,11 @@ export interface KepMetadata {
 export interface ParsedKep {
   meta: KepMetadata;
   problems: string[];
+  /**
+   * False when the text is not valid YAML or not a mapping of fields: whatever was read from it
+   * is a guess. (A readable file may still have problems: a missing title, a placeholder.)
+   */
+  readable: boolean;
 }
 
 type Fields = Record<string, unknown>;
@@ -56,9 +61,10 @@ export function parseKep(text: string, file: string): ParsedKep {
   }
   if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
     if (doc.errors.length === 0) problems.push(`${file}: expected a mapping of fields, found ${data === null || data === undefined ? 'nothing' : Array.isArray(data) ? 'a list' : 'a value'}`);
-    return { meta: empty(), problems };
+    return { meta: empty(), problems, readable: false };
   }
-  return { meta: readFields(data as Fields, file, problems), problems };
+  const readable = doc.errors.length === 0 && problems.length === 0;
+  return { meta: readFields(data as Fields, file, problems), problems, readable };
 }
 
 /** The line (from 1) of a character offset. */

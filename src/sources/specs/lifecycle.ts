@@ -14,9 +14,9 @@
  *   was rewritten as it moved, or the history is cut) gives a step at
  *   `from`, just before the step at `to`, dated like it unless the move
  *   carries its own date (git does not say when a line was written).
- * - metadata (KEPs): each kep.yaml version whose status or latest milestone
- *   differs from the one before is a step; the KEP's git steps (moves) carry
- *   the status the kep.yaml had then.
+ * - metadata (KEPs): each kep.yaml version whose status, stage or latest
+ *   milestone differs from the one before is a step; the KEP's git steps
+ *   (moves) carry the status the kep.yaml had then.
  *
  * Steps are dated by the commit's committer date (when a reviewed change
  * landed); `created` is the first commit's author date (when the spec was
@@ -45,6 +45,8 @@ export interface MetadataVersion {
   statusText?: string;
   /** `latest-milestone`, as written. */
   release?: string;
+  /** `stage` (alpha, beta, stable), as written. */
+  stage?: string;
 }
 
 export interface DatedMove extends RedirectMove {
@@ -183,17 +185,18 @@ function redirectSteps(input: LifecycleInput, steps: readonly Draft[], paths: Se
   return out;
 }
 
-/** A step per kep.yaml version whose status (or latest milestone) differs from the previous version's. */
+/** A step per kep.yaml version whose status (or stage, or latest milestone) differs from the previous version's. */
 function metadataSteps(versions: readonly MetadataVersion[]): Draft[] {
   const out: Draft[] = [];
   let last: string | undefined;
   for (const v of [...versions].sort((a, b) => a.date.localeCompare(b.date))) {
     const { status, statusText } = normaliseStatus(v.statusText);
     const release = v.release?.trim() || undefined;
-    const signature = JSON.stringify([status, status === 'other' ? statusText : '', release ?? '']);
+    const stage = v.stage?.trim() || undefined;
+    const signature = JSON.stringify([status, status === 'other' ? statusText : '', release ?? '', stage?.toLowerCase() ?? '']);
     if (signature === last) continue;
     last = signature;
-    out.push({ date: v.date, ...(v.commit ? { commit: v.commit } : {}), path: v.path, ...(release === undefined ? {} : { release }), status, statusText, from: 'metadata' });
+    out.push({ date: v.date, ...(v.commit ? { commit: v.commit } : {}), path: v.path, ...(release === undefined ? {} : { release }), status, statusText, ...(stage === undefined ? {} : { stage }), from: 'metadata' });
   }
   return out;
 }
@@ -208,7 +211,7 @@ function compareSteps(layout: SpecLayout) {
   };
 }
 
-/** KEP git steps take the status (and milestone) of the metadata step before them. */
+/** KEP git steps take the status (and milestone, and stage) of the metadata step before them. */
 function fillStatuses(steps: Draft[]): void {
   let current: Draft | undefined;
   for (const step of steps) {
@@ -217,6 +220,7 @@ function fillStatuses(steps: Draft[]): void {
       step.status = current.status;
       step.statusText = current.statusText;
       if (current.release !== undefined) step.release = current.release;
+      if (current.stage !== undefined) step.stage = current.stage;
     }
   }
 }
@@ -226,7 +230,7 @@ function withoutRepeats(steps: readonly Draft[]): SpecStep[] {
   const out: SpecStep[] = [];
   for (const { needsStatus: _, hops: __, ...step } of steps) {
     const prev = out.at(-1);
-    if (prev && prev.path === step.path && prev.release === step.release && prev.status === step.status && prev.statusText === step.statusText) continue;
+    if (prev && prev.path === step.path && prev.release === step.release && prev.status === step.status && prev.statusText === step.statusText && prev.stage === step.stage) continue;
     out.push(step);
   }
   return out;

@@ -1,21 +1,15 @@
 /**
- * Spec rendering throughput: N synthetic specs (default 1,000) through the
- * renderer a sync uses, one docutils process for all. Target: 1,000 RST specs
- * in under 60 s. Run: `npx tsx src/sources/specs/bench.ts [--count N] [--format rst|markdown]`;
- * prints one JSON object. The documents are generated here with the shape of
- * a nova-specs spec (title, blueprint link, the usual sections, lists, code,
- * tables, notes, footnotes, links), varied by a seeded generator.
+ * Synthetic spec documents for the specs benchmark (scripts/bench/specs.ts):
+ * reStructuredText in the shape of a nova-specs spec (title, blueprint link,
+ * the usual sections, lists, code, tables, notes, footnotes, links, a
+ * list-table), about 13 KB each, varied by a seeded generator so every run
+ * writes the same bytes.
  */
-import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
-import { mulberry32 } from '../../lib/random.ts';
-import { MarkdownRenderer } from './markdown.ts';
-import { RstRenderer } from './rst.ts';
+import { mulberry32 } from '../../src/lib/random.ts';
 
 const WORDS = 'the compute service scheduler volume instance driver request placement host image flavor network port quota policy migration resize rebuild allocation resource provider trait inventory aggregate cell conductor api microversion notification event server attachment device'.split(' ');
 
-interface Words {
+export interface Words {
   sentence(min?: number, max?: number): string;
   paragraph(sentences?: number): string;
   /** 1 to `max` paragraphs, blank-line separated. */
@@ -23,7 +17,8 @@ interface Words {
   int(max: number): number;
 }
 
-function words(seed: number): Words {
+/** Seeded filler text in the specs' vocabulary. */
+export function words(seed: number): Words {
   const next = mulberry32(seed);
   const int = (max: number) => Math.floor(next() * max);
   const sentence = (min = 6, max = 18) => {
@@ -72,76 +67,10 @@ export function syntheticRst(i: number): string {
   return out.join('\n');
 }
 
-/** The same shape as a KEP README. */
-export function syntheticMarkdown(i: number): string {
-  const w = words(i + 1);
-  const sections = ['Summary', 'Motivation', 'Proposal', 'Design Details', 'Test Plan', 'Graduation Criteria', 'Drawbacks', 'Alternatives'];
-  const body = sections.map((s, n) => `## ${s}\n\n${w.paragraph()}\n\n${n % 3 === 0 ? `- ${w.sentence()}\n  - ${w.sentence()}\n- [ ] ${w.sentence()}\n` : ''}${n % 4 === 1 ? `\n\`\`\`go\nfunc synthetic${i}() {}\n\`\`\`\n` : ''}${n % 4 === 2 ? '\n| a | b |\n|---|---|\n| 1 | 2 |\n' : ''}\n### Notes ${n}\n\n${w.paragraph(2)}[^${n}]\n\n[^${n}]: https://example.org/${i}/${n}\n`);
-  return `# KEP-${i}: ${w.sentence(3, 7).slice(0, -1)}\n\n${body.join('\n')}`;
+/** A release's spec template (`specs/<release>-template.rst`): a spec file the layout leaves out. */
+export function syntheticTemplate(release: string): string {
+  const title = 'Example Spec - The title of your blueprint';
+  const sections = ['Problem description', 'Use Cases', 'Proposed change', 'Alternatives', 'Data model impact', 'REST API impact', 'Implementation', 'Dependencies', 'Testing', 'Documentation Impact', 'References'];
+  const body = sections.map((s) => `${underline(s, '=')}\nExplain the ${s.toLowerCase()} of your change here (${release}).\n`);
+  return [`${'='.repeat(title.length)}\n${title}\n${'='.repeat(title.length)}\n`, 'https://blueprints.launchpad.net/nova/+spec/example\n', ...body].join('\n');
 }
-
-export interface BenchResult {
-  format: 'rst' | 'markdown';
-  count: number;
-  seconds: number;
-  perSpecMs: number;
-  failures: number;
-  withWarnings: number;
-  sourceBytes: number;
-  htmlBytes: number;
-  processStarts?: number;
-  docutils?: string;
-  targetSeconds: number;
-  ok: boolean;
-}
-
-/** Renders `count` synthetic specs, a few in flight at a time like a sync would. */
-export async function benchSpecs(count = 1000, format: 'rst' | 'markdown' = 'rst', inFlight = 8): Promise<BenchResult> {
-  const sources = Array.from({ length: count }, (_, i) => (format === 'rst' ? syntheticRst(i) : syntheticMarkdown(i)));
-  const renderer = format === 'rst' ? new RstRenderer() : new MarkdownRenderer();
-  let failures = 0;
-  let withWarnings = 0;
-  let htmlBytes = 0;
-  let next = 0;
-  const started = performance.now();
-  const worker = async () => {
-    while (next < sources.length) {
-      const i = next++;
-      try {
-        const r = await renderer.render(sources[i]!, `synthetic-${i}.${format === 'rst' ? 'rst' : 'md'}`);
-        htmlBytes += r.html.length;
-        if (r.warnings.length) withWarnings++;
-      } catch {
-        failures++;
-      }
-    }
-  };
-  try {
-    await Promise.all(Array.from({ length: inFlight }, worker));
-  } finally {
-    await renderer.close();
-  }
-  const seconds = (performance.now() - started) / 1000;
-  const target = 60 * (count / 1000);
-  return {
-    format,
-    count,
-    seconds: Number(seconds.toFixed(2)),
-    perSpecMs: Number(((seconds * 1000) / Math.max(1, count)).toFixed(1)),
-    failures,
-    withWarnings,
-    sourceBytes: sources.reduce((n, s) => n + s.length, 0),
-    htmlBytes,
-    ...(renderer instanceof RstRenderer ? { processStarts: renderer.processStarts, docutils: renderer.docutilsVersion } : {}),
-    targetSeconds: target,
-    ok: failures === 0 && seconds < target,
-  };
-}
-
-async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { count: { type: 'string', default: '1000' }, format: { type: 'string', default: 'rst' } } });
-  const format = values.format === 'markdown' ? 'markdown' : 'rst';
-  console.log(JSON.stringify(await benchSpecs(Number(values.count), format)));
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
