@@ -72,12 +72,15 @@ function changesRound(b: PullBuilder, author: GithubPerson, cast: Cast, round: R
   const inline = Array.from({ length: rng.int(1, 3) }, () => inlineBody(rng));
   const asks = rng.chance(0.55);
   const review = b.review(t, reviewer.login, asks ? 'CHANGES_REQUESTED' : 'COMMENTED', rng.pick(asks ? CHANGES_BODIES : COMMENT_BODIES), inline);
-  // A drive-by review from someone without write access.
+  let next = t + after(rng, 8);
+  // A drive-by review from someone without write access, before the author answers.
   if (rng.chance(0.15)) {
     const passer = another(rng, cast.everyone, t, [author.login, reviewer.login]);
-    if (passer) b.review(t + after(rng, 3), passer.login, 'COMMENTED', rng.pick(COMMENT_BODIES), [inlineBody(rng)]);
+    const when = t + after(rng, 3);
+    if (passer) b.review(when, passer.login, 'COMMENTED', rng.pick(COMMENT_BODIES), [inlineBody(rng)]);
+    next = Math.max(next, when + 600);
   }
-  t += after(rng, 8);
+  t = next;
   for (const thread of b.threadsOf(review)) {
     if (!rng.chance(0.65)) continue;
     const answer = b.reply(t, author.login, thread, inlineReply(rng));

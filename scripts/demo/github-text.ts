@@ -98,15 +98,18 @@ const HOW = [
   'The state upgrader moves the old attribute into the new block.',
   'Errors now carry the request id so support can find them in the logs.',
 ];
-const TESTING = ['`go test ./...`', 'Ran the acceptance tests against the staging cloud (`TF_ACC=1 make testacc`).', 'Tried it by hand against a devstack.', 'Added golden files for the new output.'];
+const TESTING: Record<RepoKey, string[]> = {
+  cli: ['`go test ./...`', 'Tried it by hand against a devstack.', 'Added golden files for the new output.', 'Ran `aurora server list --all-projects` against the staging cloud.'],
+  provider: ['`go test ./...`', 'Ran the acceptance tests against the staging cloud (`TF_ACC=1 make testacc`).', 'Applied the example configuration twice: the second plan is empty.'],
+};
 
 /** A pull request body with the template's sections; sometimes empty, as many are. */
 export function pullBody(rng: Rng, repo: RepoKey, issue: number | undefined): string | null {
   if (rng.chance(0.12)) return rng.chance(0.5) ? null : '';
   const lines = ['## Summary', '', rng.pick(WHY), rng.pick(HOW), ''];
   if (issue !== undefined) lines.push(`Fixes #${issue}`, '');
-  lines.push('## Testing', '', `- ${rng.pick(TESTING)}`);
-  if (rng.chance(0.5)) lines.push(`- ${rng.pick(TESTING)}`);
+  lines.push('## Testing', '', `- ${rng.pick(TESTING[repo])}`);
+  if (rng.chance(0.5)) lines.push(`- ${rng.pick(TESTING[repo])}`);
   lines.push('', '## Checklist', '', `- [x] Tests added or updated`, `- [${rng.chance(0.7) ? 'x' : ' '}] CHANGELOG entry${repo === 'provider' ? ' (`.changelog/`)' : ''}`, `- [${rng.chance(0.6) ? 'x' : ' '}] Documentation updated`);
   return lines.join('\n');
 }
