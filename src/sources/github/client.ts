@@ -102,6 +102,10 @@ export interface OwnerRepo {
 export interface RepoAnswer {
   /** As GitHub spells it now. */
   fullName: string;
+  /** The answer's ETag, to store for the next run's conditional request. */
+  etag?: string;
+  /** The stored ETag still holds (304): `fullName` is the stored one and `record` is undefined. */
+  notModified?: boolean;
   /** The name asked for, when GitHub knows the repository under another name now (renamed or transferred). */
   movedFrom?: string;
   record: unknown;
@@ -214,15 +218,20 @@ export class GithubClient {
     });
   }
 
-  /** GET /repos/{o}/{r}, following a rename. */
-  async repo(owner: string, name: string): Promise<RepoAnswer> {
+  /**
+   * GET /repos/{o}/{r}, following a rename. With the ETag and name a run stored (`known`), a 304
+   * answers with that name and costs no budget.
+   */
+  async repo(owner: string, name: string, known?: { etag: string; fullName: string }): Promise<RepoAnswer> {
     const asked = `${owner}/${name}`;
-    const page = await this.page(`/repos/${enc(owner)}/${enc(name)}`, { what: `GitHub repository ${asked}` });
+    const page = await this.page(`/repos/${enc(owner)}/${enc(name)}`, { what: `GitHub repository ${asked}`, etag: known?.etag });
+    if (page.notModified && page.data === undefined && known) return { fullName: known.fullName, ...(known.fullName !== asked ? { movedFrom: asked } : {}), record: undefined, etag: known.etag, notModified: true };
     const fullName = field(page.data, 'full_name');
     if (typeof fullName !== 'string') throw new GithubError(`GET ${this.show(page.url)}: the answer has no full_name (not a repository record)`, 200, page.url);
-    if (fullName.toLowerCase() === asked.toLowerCase()) return { fullName, record: page.data };
+    const tag = page.etag ? { etag: page.etag } : {};
+    if (fullName.toLowerCase() === asked.toLowerCase()) return { fullName, record: page.data, ...tag };
     this.options.log.info(`GitHub: ${asked} is now ${fullName} (renamed or transferred)`);
-    return { fullName, movedFrom: asked, record: page.data };
+    return { fullName, movedFrom: asked, record: page.data, ...tag };
   }
 
   /**
@@ -238,6 +247,34 @@ export class GithubClient {
       if (fork && !opts.forks) continue;
       yield { fullName, archived: field(record, 'archived') === true, fork, record };
     }
+  }
+
+  /**
+   * The names `ownerRepos` gives, for a whole listing at once. With what a run stored (`known`:
+   * the first page's ETag, the names, and that it was one page), a 304 answers with those names and
+   * costs no budget; a listing of several pages is read again (a later page may have changed).
+   */
+  async ownerRepoNames(owner: string, known?: { etag: string; repos: string[]; pages: number }): Promise<{ repos: string[]; etag?: string; pages: number; notModified: boolean }> {
+    const path = `/users/${enc(owner)}/repos?type=owner&sort=full_name&per_page=100`;
+    const first = await this.page(path, { what: `GitHub account ${owner}`, etag: known && known.pages === 1 ? known.etag : undefined });
+    if (first.notModified && first.data === undefined && known) return { repos: known.repos, etag: known.etag, pages: 1, notModified: true };
+    const repos: string[] = [];
+    const take = (data: unknown, url: string) => {
+      for (const record of asArray(data, url, this)) {
+        const fullName = field(record, 'full_name');
+        if (typeof fullName === 'string' && field(record, 'fork') !== true) repos.push(fullName);
+      }
+    };
+    take(first.data, first.url);
+    let pages = 1;
+    const seen = new Set<string>();
+    for (let next = first.next; next !== undefined && !seen.has(next); pages++) {
+      seen.add(next);
+      const page = await this.page(next, { what: `GitHub account ${owner}` });
+      take(page.data, page.url);
+      next = page.next;
+    }
+    return { repos, ...(first.etag ? { etag: first.etag } : {}), pages, notModified: false };
   }
 
   /**

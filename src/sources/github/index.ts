@@ -30,8 +30,19 @@ interface RepoState {
   cursor?: string;
   /** The first listing page's ETag when the cursor was saved. */
   etag?: string;
+  /** Numbers of the pulls stored that were updated exactly at the cursor (the listing's stop is inclusive: these are not read again). */
+  atCursor?: number[];
   /** Names GitHub knew the repository under before, oldest first. */
   movedFrom?: string[];
+  /** The repository record's ETag (a re-sync asks it conditionally). */
+  repoEtag?: string;
+}
+
+/** What the source keeps per `owner/*` entry: the owner listing's ETag and the names it gave. */
+interface OwnerState {
+  etag: string;
+  repos: string[];
+  pages: number;
 }
 
 type RepoStates = Record<string, RepoState>;
@@ -47,6 +58,8 @@ function repoStates(meta: Record<string, unknown>): RepoStates {
       ...(typeof s.cursor === 'string' ? { cursor: s.cursor } : {}),
       ...(typeof s.etag === 'string' ? { etag: s.etag } : {}),
       ...(Array.isArray(s.movedFrom) ? { movedFrom: s.movedFrom.filter((m): m is string => typeof m === 'string') } : {}),
+      ...(typeof s.repoEtag === 'string' ? { repoEtag: s.repoEtag } : {}),
+      ...(Array.isArray(s.atCursor) ? { atCursor: s.atCursor.filter((n): n is number => typeof n === 'number') } : {}),
     };
   }
   return out;
@@ -54,9 +67,21 @@ function repoStates(meta: Record<string, unknown>): RepoStates {
 
 const field = (record: unknown, key: string): unknown => (record && typeof record === 'object' ? (record as Record<string, unknown>)[key] : undefined);
 
+function ownerStates(meta: Record<string, unknown>): Record<string, OwnerState> {
+  const owners = meta.owners;
+  if (!owners || typeof owners !== 'object') return {};
+  const out: Record<string, OwnerState> = {};
+  for (const [owner, v] of Object.entries(owners as Record<string, unknown>)) {
+    const s = v as Partial<OwnerState> | undefined;
+    if (s && typeof s.etag === 'string' && Array.isArray(s.repos) && typeof s.pages === 'number') out[owner] = { etag: s.etag, repos: s.repos.filter((r): r is string => typeof r === 'string'), pages: s.pages };
+  }
+  return out;
+}
+
 /** The configured repositories, `owner/*` expanded to the owner's repositories (forks left out: their pulls live upstream). */
-async function expandRepos(client: GithubClient, ctx: SyncContext<GithubSourceConfig>): Promise<{ repos: string[]; missed: boolean }> {
+async function expandRepos(client: GithubClient, ctx: SyncContext<GithubSourceConfig>, owners: Record<string, OwnerState>): Promise<{ repos: string[]; missed: boolean }> {
   const out = new Set<string>();
+  const known = ctx.full ? {} : ownerStates(ctx.meta);
   let missed = false;
   for (const entry of ctx.config.repos) {
     const [owner, name] = entry.split('/') as [string, string];
@@ -65,7 +90,9 @@ async function expandRepos(client: GithubClient, ctx: SyncContext<GithubSourceCo
       continue;
     }
     try {
-      for await (const r of client.ownerRepos(owner)) out.add(r.fullName);
+      const listed = await client.ownerRepoNames(owner, known[owner]);
+      for (const r of listed.repos) out.add(r);
+      if (listed.etag) owners[owner] = { etag: listed.etag, repos: listed.repos, pages: listed.pages };
     } catch (err) {
       if (err instanceof GithubRateLimitError) throw err;
       missed = true;
@@ -90,9 +117,10 @@ interface RepoRun {
   complete: boolean;
 }
 
-async function syncRepo(client: GithubClient, ctx: SyncContext<GithubSourceConfig>, asked: string, previous: RepoState | undefined, counts: { done: number }, budget: () => string): Promise<RepoRun & { name: string }> {
+async function syncRepo(client: GithubClient, ctx: SyncContext<GithubSourceConfig>, asked: string, known: [string, RepoState] | undefined, counts: { done: number }, budget: () => string): Promise<RepoRun & { name: string }> {
   const [owner, name] = asked.split('/') as [string, string];
-  const info = await client.repo(owner, name);
+  const previous = known?.[1];
+  const info = await client.repo(owner, name, !ctx.full && previous?.repoEtag && previous.cursor !== undefined ? { etag: previous.repoEtag, fullName: known![0] } : undefined);
   const full = info.fullName;
   const movedFrom = [...new Set([...(previous?.movedFrom ?? []), ...(info.movedFrom && info.movedFrom !== full ? [info.movedFrom] : [])])];
   if (info.movedFrom) ctx.warn(asked, `GitHub knows this repository as ${full} now (renamed or transferred): synced under the new name; update the config`);
@@ -101,6 +129,7 @@ async function syncRepo(client: GithubClient, ctx: SyncContext<GithubSourceConfi
   const stopBefore = ctx.full ? floor : (previous?.cursor ?? floor);
   const listing = client.pulls(o, n, { ...(stopBefore ? { stopBefore } : {}), ...(!ctx.full && previous?.etag ? { etag: previous.etag } : {}) });
   let newest = previous?.cursor;
+  const atCursor = [...(previous?.atCursor ?? [])];
   let complete = true;
   for await (const record of listing) {
     const number = field(record, 'number');
@@ -110,6 +139,8 @@ async function syncRepo(client: GithubClient, ctx: SyncContext<GithubSourceConfi
       continue;
     }
     const where = `${full}#${number}`;
+    // Updated at the very second of the cursor and stored then: nothing new (a pull updated since has a later time).
+    if (!ctx.full && previous?.cursor !== undefined && field(record, 'updated_at') === previous.cursor && previous.atCursor?.includes(number)) continue;
     try {
       // One request at a time, as GitHub asks of integrations (concurrent ones trip the secondary limit).
       const pull = await client.pull(o, n, number);
@@ -122,7 +153,11 @@ async function syncRepo(client: GithubClient, ctx: SyncContext<GithubSourceConfi
       await ctx.emit(changeItem(ctx.config, change));
       // The same pull under a name the repository had before is this one: drop the old copy.
       for (const old of movedFrom) ctx.remove(CHANGE_KIND, refOf(old, number));
-      if (newest === undefined || change.updated > newest) newest = change.updated;
+      if (newest === undefined || change.updated > newest) {
+        newest = change.updated;
+        atCursor.length = 0;
+      }
+      if (change.updated === newest) atCursor.push(number);
     } catch (err) {
       if (err instanceof GithubRateLimitError) throw err;
       complete = false;
@@ -134,7 +169,7 @@ async function syncRepo(client: GithubClient, ctx: SyncContext<GithubSourceConfi
   if (listing.notModified) ctx.log.info(`${ctx.config.id}: ${full}: nothing updated (304)`);
   // A pull missed keeps the cursor and ETag: the next run lists from the same place and reads it again.
   const state: RepoState = complete
-    ? { ...(newest ? { cursor: newest } : {}), ...(listing.etag ? { etag: listing.etag } : {}), ...(movedFrom.length ? { movedFrom } : {}) }
+    ? { ...(newest ? { cursor: newest } : {}), ...(atCursor.length ? { atCursor: [...new Set(atCursor)].sort((a, b) => a - b) } : {}), ...(listing.etag ? { etag: listing.etag } : {}), ...(movedFrom.length ? { movedFrom } : {}), ...(info.etag ? { repoEtag: info.etag } : {}) }
     : { ...previous, ...(movedFrom.length ? { movedFrom } : {}) };
   return { name: full, state, complete };
 }
@@ -164,35 +199,36 @@ async function syncGithub(ctx: SyncContext<GithubSourceConfig>): Promise<SyncOut
   const previous = repoStates(ctx.meta);
   const states: RepoStates = { ...previous };
   const counts = { done: 0 };
-  const { repos, missed } = await expandRepos(client, ctx);
+  const owners: Record<string, OwnerState> = {};
+  const { repos, missed } = await expandRepos(client, ctx, owners);
   let complete = !missed;
   for (const asked of repos) {
     try {
-      const run = await syncRepo(client, ctx, asked, previous[asked] ?? findMoved(previous, asked), counts, () => budgetWords(last));
+      const run = await syncRepo(client, ctx, asked, previous[asked] ? [asked, previous[asked]] : findMoved(previous, asked), counts, () => budgetWords(last));
       states[run.name] = run.state;
       if (run.name !== asked) delete states[asked];
       if (!run.complete) complete = false;
     } catch (err) {
       if (err instanceof GithubRateLimitError) {
         // What was stored stays; the cursors of the repositories not finished stay, and the next run resumes.
-        ctx.warn(asked, `${err.message}; stopped here, the next run goes on`);
-        return outcome(states, false);
+        ctx.warn(asked, err.message);
+        return outcome(states, owners, false);
       }
       complete = false;
       ctx.skip(asked, err instanceof GithubNotFoundError ? `no such repository (or it is private and no token can read it): ${err.message}` : `not synced: ${(err as Error).message}`);
     }
   }
-  return outcome(states, complete);
+  return outcome(states, owners, complete);
 }
 
 /** A repository configured under a name it had before, whose state is kept under its new name. */
-function findMoved(states: RepoStates, asked: string): RepoState | undefined {
-  return Object.values(states).find((s) => s.movedFrom?.includes(asked));
+function findMoved(states: RepoStates, asked: string): [string, RepoState] | undefined {
+  return Object.entries(states).find(([, s]) => s.movedFrom?.includes(asked));
 }
 
-function outcome(states: RepoStates, complete: boolean): SyncOutcome {
+function outcome(states: RepoStates, owners: Record<string, OwnerState>, complete: boolean): SyncOutcome {
   const cursors = Object.values(states).map((s) => s.cursor).filter((c): c is string => c !== undefined).sort();
-  return { ...(cursors[0] ? { cursor: cursors[0] } : {}), meta: { repos: states }, complete };
+  return { ...(cursors[0] ? { cursor: cursors[0] } : {}), meta: { repos: states, owners }, complete };
 }
 
 export const githubDriver: SourceDriver<GithubSourceConfig> = {
