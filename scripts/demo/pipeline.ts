@@ -9,6 +9,7 @@ import { Store } from '../../src/store/store.ts';
 import { runSync, type SourceReport } from '../../src/sync/run.ts';
 import { startGerritSimulator } from '../simulator/gerrit.ts';
 import { startMailSimulator } from '../simulator/mail.ts';
+import { startGithubSimulator } from '../simulator/github.ts';
 import { startMeetbotSimulator } from '../simulator/meetings.ts';
 import { generateMeetings, MEETINGS_ORIGIN } from './meetings.ts';
 import { writeScheduleRepo } from './meetings-repo.ts';
@@ -16,6 +17,7 @@ import { generateSpecs } from './specs.ts';
 import { writeSpecsRepo } from './specs-repo.ts';
 import { generateDemo, writeDemoFixtures } from './generate.ts';
 import { generateMail } from './mail.ts';
+import { generateGithub } from './github.ts';
 
 /** The demo's mail archives are served as if from this host; the config's mail sources point there. */
 export const DEMO_LISTS_ORIGIN = 'https://lists.aurora.example';
@@ -55,6 +57,9 @@ export async function syncDemo(config: AgoraConfig, dataDir: string, log: Logger
     const scheduleRepo = meetings ? await writeScheduleRepo(join(fixtures, 'irc-meetings'), meetings.schedules) : undefined;
     // The specs as a real git history (fixed dates: the same hashes every run), read by the specs source.
     const specsRepo = config.sources.some((s) => s.type === 'specs') ? await writeSpecsRepo(join(fixtures, 'specs'), generateSpecs()) : undefined;
+    // GitHub's REST API for the demo's organisation. Its html_url links are github.com's; the demo reads
+    // without a token, so the anonymous budget is raised from GitHub's 60 an hour to a token's 5,000.
+    const github = config.sources.some((s) => s.type === 'github') ? await startGithubSimulator({ world: generateGithub(), webUrl: 'https://github.com', limits: { anonymous: 5000 } }) : undefined;
     try {
       log.info(`simulator on ${sim.url}${mail ? `, mail simulator on ${mail.url}` : ''}; syncing into ${dataDir}`);
       const store = new Store(dataDir);
@@ -63,6 +68,7 @@ export async function syncDemo(config: AgoraConfig, dataDir: string, log: Logger
         if (mail && MAIL_TYPES.has(s.type)) return servedAt(s, DEMO_LISTS_ORIGIN, mail.url);
         if (meetbot && s.type === 'meetbot') return servedAt(s, MEETINGS_ORIGIN, meetbot.url.replace(/\/$/, ''));
         if (specsRepo && s.type === 'specs') return { ...s, repo: specsRepo } as SourceConfig;
+        if (github && s.type === 'github') return { ...s, url: github.url } as SourceConfig;
         if (scheduleRepo && s.type === 'irc-meetings') return { ...s, repo: scheduleRepo, path: undefined, webUrl: (s as { repo?: string }).repo } as SourceConfig;
         return s;
       };
@@ -79,6 +85,7 @@ export async function syncDemo(config: AgoraConfig, dataDir: string, log: Logger
       await sim.close();
       await mail?.close();
       await meetbot?.close();
+      await github?.close();
     }
   } finally {
     await rm(fixtures, { recursive: true, force: true });

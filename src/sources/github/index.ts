@@ -149,7 +149,7 @@ async function syncRepo(client: GithubClient, ctx: SyncContext<GithubSourceConfi
       const issueComments = await collect(client.issueComments(o, n, number));
       const timeline = await collect(client.timeline(o, n, number));
       const { change, notes } = mapPull({ repo: full, pull, reviews, reviewComments, issueComments, timeline, ...(movedFrom.length ? { movedFrom } : {}) }, { source: ctx.config.id, ...(ctx.config.webUrl ? { webUrl: ctx.config.webUrl } : {}), bots: ctx.config.bots });
-      for (const note of notes) ctx.warn(where, note);
+      for (const note of notes) ctx.warn(where, note.startsWith(`${where} `) ? note.slice(where.length + 1) : note);
       await ctx.emit(changeItem(ctx.config, change));
       // The same pull under a name the repository had before is this one: drop the old copy.
       for (const old of movedFrom) ctx.remove(CHANGE_KIND, refOf(old, number));
