@@ -118,6 +118,21 @@ describe('github sync', () => {
     expect(new Set(perPull.map((r) => /\/(?:pulls|issues)\/(\d+)/.exec(r.url)![1])).size).toBe(1);
     const got = stored(data).find((c) => c.ref === 'aurora/nova/2')!;
     expect(got.messages.some((m) => m.text.includes('fine now'))).toBe(true);
+    // A new conversation comment: asked with `since` the stored copy's update, merged with the comments stored before.
+    const before2 = got.messages.filter((m) => m.type === 'comment').map((m) => m.id);
+    pull.issueComments = [...(pull.issueComments ?? []), { id: 99_000_002, user: 'bob', body: 'Merging after the release.', created_at: '2024-02-21T09:00:00Z', updated_at: '2024-02-21T09:00:00Z', author_association: 'MEMBER' }];
+    pull.updated_at = '2024-02-21T09:00:00Z';
+    sim.changed();
+    const mark3 = sim.requests.length;
+    expect((await sync()).updated).toBe(1);
+    const commentsAsked = since(sim, mark3).filter((r) => /\/issues\/2\/comments/.test(r.url));
+    expect(commentsAsked.map((r) => new URL(r.url, 'http://x').searchParams.get('since'))).toEqual(['2024-02-20T10:00:00Z']);
+    const merged = stored(data).find((c) => c.ref === 'aurora/nova/2')!;
+    expect(merged.messages.filter((m) => m.type === 'comment').map((m) => m.id).sort()).toEqual([...before2, 'comment-99000002'].sort());
+    // The same pull read whole (a --full run) gives the same stored bytes.
+    const incremental = JSON.stringify(merged);
+    await sync(true);
+    expect(JSON.stringify(stored(data).find((c) => c.ref === 'aurora/nova/2'))).toBe(incremental);
   });
 
   it('waits out a secondary rate limit and retries a 502, storing everything', async () => {

@@ -18,7 +18,8 @@
  * new name; its pulls stored under the old name are replaced by the new ones.
  */
 import type { GithubSourceConfig } from '../../config/schema.ts';
-import { CHANGE_KIND, type Change } from '../../model/change.ts';
+import { CHANGE_KIND, type Change, type ReviewMessage } from '../../model/change.ts';
+import type { Account } from '../../model/person.ts';
 import { makeItem } from '../../model/item.ts';
 import type { SourceDriver, SyncContext, SyncOutcome } from '../types.ts';
 import { createGithubClient, GithubNotFoundError, GithubRateLimitError, type GithubBudget, type GithubClient } from './client.ts';
@@ -111,13 +112,58 @@ async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
+/** What a run keeps of a stored pull to ask only newer conversation comments (`since`) and merge them in. */
+interface EarlierComments {
+  /** The stored copy's `updated`: comments changed since then are asked. */
+  since: string;
+  comments: ReviewMessage[];
+  accounts: Record<string, Account>;
+}
+
+/** The stored pulls' conversation comments, by ref, read once per run and only when a pull needs them. */
+function earlierComments(ctx: SyncContext<GithubSourceConfig>): () => Promise<Map<string, EarlierComments>> {
+  let loaded: Promise<Map<string, EarlierComments>> | undefined;
+  const load = async () => {
+    const out = new Map<string, EarlierComments>();
+    for await (const item of ctx.stored(CHANGE_KIND)) {
+      const c = item.data as Change;
+      if (!c.ref) continue;
+      const comments = c.messages.filter((m) => m.type === 'comment');
+      const accounts: Record<string, Account> = {};
+      for (const m of comments) if (m.author !== undefined && c.accounts[m.author]) accounts[m.author] = c.accounts[m.author]!;
+      out.set(c.ref, { since: c.updated, comments, accounts });
+    }
+    return out;
+  };
+  return () => (loaded ??= load());
+}
+
+const TYPE_ORDER: Record<string, number> = { review: 0, comment: 1, inline: 2 };
+
+/**
+ * The stored conversation comments the `since` request did not return again
+ * (unchanged since), merged into the freshly mapped pull in the mapper's order.
+ * A comment deleted upstream since cannot be told from an unchanged one: it is
+ * kept until a `--full` run, which asks every comment again.
+ */
+function mergeEarlier(change: Change, earlier: EarlierComments): Change {
+  const fresh = new Set(change.messages.map((m) => m.id));
+  const kept = earlier.comments.filter((m) => !fresh.has(m.id));
+  if (!kept.length) return change;
+  const rank = new Map([...change.messages, ...kept].map((m, i) => [m, i]));
+  const messages = [...change.messages, ...kept].sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : (TYPE_ORDER[a.type ?? 'comment']! - TYPE_ORDER[b.type ?? 'comment']!) || rank.get(a)! - rank.get(b)!));
+  const accounts = { ...change.accounts };
+  for (const m of kept) if (m.author !== undefined && !accounts[m.author] && earlier.accounts[m.author]) accounts[m.author] = earlier.accounts[m.author]!;
+  return { ...change, messages, accounts: Object.fromEntries(Object.entries(accounts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
+}
+
 interface RepoRun {
   state: RepoState;
   /** False when a pull of it could not be read (its cursor then stays). */
   complete: boolean;
 }
 
-async function syncRepo(client: GithubClient, ctx: SyncContext<GithubSourceConfig>, asked: string, known: [string, RepoState] | undefined, counts: { done: number }, budget: () => string): Promise<RepoRun & { name: string }> {
+async function syncRepo(client: GithubClient, ctx: SyncContext<GithubSourceConfig>, asked: string, known: [string, RepoState] | undefined, counts: { done: number }, budget: () => string, stored: () => Promise<Map<string, EarlierComments>>): Promise<RepoRun & { name: string }> {
   const [owner, name] = asked.split('/') as [string, string];
   const previous = known?.[1];
   const info = await client.repo(owner, name, !ctx.full && previous?.repoEtag && previous.cursor !== undefined ? { etag: previous.repoEtag, fullName: known![0] } : undefined);
@@ -146,9 +192,12 @@ async function syncRepo(client: GithubClient, ctx: SyncContext<GithubSourceConfi
       const pull = await client.pull(o, n, number);
       const reviews = await collect(client.reviews(o, n, number));
       const reviewComments = await collect(client.reviewComments(o, n, number));
-      const issueComments = await collect(client.issueComments(o, n, number));
+      // A pull stored before: only the conversation comments changed since (`since`), the rest merged from the store.
+      const earlier = ctx.full ? undefined : (await stored()).get(refOf(full, number));
+      const issueComments = await collect(client.issueComments(o, n, number, earlier?.since));
       const timeline = await collect(client.timeline(o, n, number));
-      const { change, notes } = mapPull({ repo: full, pull, reviews, reviewComments, issueComments, timeline, ...(movedFrom.length ? { movedFrom } : {}) }, { source: ctx.config.id, ...(ctx.config.webUrl ? { webUrl: ctx.config.webUrl } : {}), bots: ctx.config.bots });
+      const { change: mapped, notes } = mapPull({ repo: full, pull, reviews, reviewComments, issueComments, timeline, ...(movedFrom.length ? { movedFrom } : {}) }, { source: ctx.config.id, ...(ctx.config.webUrl ? { webUrl: ctx.config.webUrl } : {}), bots: ctx.config.bots });
+      const change = earlier ? mergeEarlier(mapped, earlier) : mapped;
       for (const note of notes) ctx.warn(where, note.startsWith(`${where} `) ? note.slice(where.length + 1) : note);
       await ctx.emit(changeItem(ctx.config, change));
       // The same pull under a name the repository had before is this one: drop the old copy.
@@ -199,12 +248,13 @@ async function syncGithub(ctx: SyncContext<GithubSourceConfig>): Promise<SyncOut
   const previous = repoStates(ctx.meta);
   const states: RepoStates = { ...previous };
   const counts = { done: 0 };
+  const stored = earlierComments(ctx);
   const owners: Record<string, OwnerState> = {};
   const { repos, missed } = await expandRepos(client, ctx, owners);
   let complete = !missed;
   for (const asked of repos) {
     try {
-      const run = await syncRepo(client, ctx, asked, previous[asked] ? [asked, previous[asked]] : findMoved(previous, asked), counts, () => budgetWords(last));
+      const run = await syncRepo(client, ctx, asked, previous[asked] ? [asked, previous[asked]] : findMoved(previous, asked), counts, () => budgetWords(last), stored);
       states[run.name] = run.state;
       if (run.name !== asked) delete states[asked];
       if (!run.complete) complete = false;
