@@ -68,7 +68,8 @@ export async function syncDemo(config: AgoraConfig, dataDir: string, log: Logger
         if (mail && MAIL_TYPES.has(s.type)) return servedAt(s, DEMO_LISTS_ORIGIN, mail.url);
         if (meetbot && s.type === 'meetbot') return servedAt(s, MEETINGS_ORIGIN, meetbot.url.replace(/\/$/, ''));
         if (specsRepo && s.type === 'specs') return { ...s, repo: specsRepo } as SourceConfig;
-        if (github && s.type === 'github') return { ...s, url: github.url } as SourceConfig;
+        // Items name their public origin (and links their public pages), not the simulator's port.
+        if (github && s.type === 'github') return { ...s, url: github.url, webUrl: 'https://github.com' } as SourceConfig;
         if (scheduleRepo && s.type === 'irc-meetings') return { ...s, repo: scheduleRepo, path: undefined, webUrl: (s as { repo?: string }).repo } as SourceConfig;
         return s;
       };

@@ -388,7 +388,8 @@ export async function startGithubSimulator(options: GithubSimulatorOptions): Pro
     }
     const a = answer();
     const body = JSON.stringify(a.body);
-    const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 32)}"`;
+    // Hashed without the address it is served on, so a world's ETags are the same on every port (the demo's snapshot keeps them).
+    const etag = `"${createHash('sha256').update(body.split(ctx.api).join('<api>')).digest('hex').slice(0, 32)}"`;
     if (a.status === 200 && inm !== undefined && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) {
       stats.notModified++;
       const { 'content-type': _ct, ...rest } = common;

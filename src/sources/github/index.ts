@@ -224,7 +224,7 @@ async function syncRepo(client: GithubClient, ctx: SyncContext<GithubSourceConfi
 }
 
 function changeItem(config: GithubSourceConfig, change: Change) {
-  return makeItem<Change>({ source: config.id, type: 'github', origin: config.url, kind: CHANGE_KIND, nativeId: change.ref ?? String(change.number), updatedOn: change.updated, data: change });
+  return makeItem<Change>({ source: config.id, type: 'github', origin: config.webUrl ?? config.url, kind: CHANGE_KIND, nativeId: change.ref ?? String(change.number), updatedOn: change.updated, data: change });
 }
 
 const budgetWords = (b: GithubBudget | undefined) => (b ? `${b.remaining.toLocaleString('en-US')} of ${b.limit.toLocaleString('en-US')} requests left until ${b.reset.slice(11, 16)} UTC` : 'rate budget not known yet');

@@ -24,10 +24,12 @@ describe('toSpec', () => {
     expect(s.url).toBe('https://opendev.org/openstack/nova-specs/src/branch/master/specs/2024.1/approved/pci-groups.rst');
   });
 
-  it('keeps a spec that could not be rendered, with the reason and its source to show', () => {
+  it('keeps a spec that could not be rendered, with the reason, its source to show and the title the source gives', () => {
     const s = toSpec(config, parts({ rendered: { error: 'docutils stopped: line 3', source: 'Title\n=====\n\n`broken' } }));
     expect(s.html).toBeUndefined();
-    expect([s.renderError, s.source, s.title]).toEqual(['docutils stopped: line 3', 'Title\n=====\n\n`broken', 'pci-groups']);
+    expect([s.renderError, s.source, s.title]).toEqual(['docutils stopped: line 3', 'Title\n=====\n\n`broken', 'Title']);
+    // A source with no title of its own is named by its key.
+    expect(toSpec(config, parts({ rendered: { error: 'x', source: 'no title here' } })).title).toBe('pci-groups');
   });
 
   it('masks addresses in every text it stores', () => {
