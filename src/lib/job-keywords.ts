@@ -141,29 +141,40 @@ export type KeywordsConfig = z.infer<typeof KeywordsConfig>;
 /**
  * A posting's HTML as plain text: tags dropped, entities decoded (htmlparser2
  * decodes them with the `entities` package), block tags and `<br>` as
- * paragraph breaks (`\n`), whitespace inside a paragraph as single spaces.
+ * paragraph breaks (`\n`), and so is a blank line in the text; other
+ * whitespace, line breaks included, is one space.
  * Attribute values (link targets) are not text. Plain text passes through.
  */
 export function postingText(html: string): string {
   const parts: string[] = [];
-  const parser = new Parser(
-    {
-      ontext: (text) => void parts.push(text),
-      onopentag: (name) => void (BREAKS.has(name) && parts.push('\n')),
-      onclosetag: (name) => void (BREAKS.has(name) && parts.push('\n')),
-    },
-    { decodeEntities: true, lowerCaseTags: true },
-  );
-  parser.write(html);
-  parser.end();
+  // Text with no tag or entity reads the same without the parser (which is most of a match's time).
+  if (!/[<&]/.test(html)) parts.push(html);
+  else parseInto(html, parts);
+  // A line break in the text is a space (as HTML renders it); a blank line is a paragraph break (as plain text means it).
   return parts
     .join('')
-    .split('\n')
+    .replace(/\n[^\S\n]*\n/g, BREAK)
+    .split(BREAK)
     .map((p) => p.replace(/\s+/g, ' ').trim())
     .filter((p) => p !== '')
     .join('\n');
 }
 
+function parseInto(html: string, parts: string[]): void {
+  const parser = new Parser(
+    {
+      ontext: (text) => void parts.push(text),
+      onopentag: (name) => void (BREAKS.has(name) && parts.push(BREAK)),
+      onclosetag: (name) => void (BREAKS.has(name) && parts.push(BREAK)),
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.write(html);
+  parser.end();
+}
+
+/** Stands for a paragraph break while the text is put together (U+2029 PARAGRAPH SEPARATOR). */
+const BREAK = '\u2029';
 const BREAKS = new Set(['p', 'br', 'div', 'li', 'ul', 'ol', 'pre', 'blockquote', 'tr', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'section', 'article']);
 
 /** Escapes the characters a `u` pattern gives a meaning to (and only those: `\-` is an error there). */
@@ -171,18 +182,38 @@ function escapeRegExp(s: string): string {
   return s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 }
 
-/** One pattern for a list of terms: any of them, with word boundaries. Longer terms first, so "c++" is tried before "c". */
-function termsPattern(terms: readonly string[]): RegExp | undefined {
-  const folded = [...new Set(terms.map(fold))].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  if (!folded.length) return undefined;
-  const alternatives = folded.map((t) => t.split(' ').map(escapeRegExp).join(' '));
-  return new RegExp(`${BEFORE}(?:${alternatives.join('|')})${AFTER}`, 'u');
+/**
+ * Terms of one list, folded. A term is first looked for as a plain substring
+ * (cheap), and only where it occurs is its pattern (with the word boundaries)
+ * compiled, once, and run: most postings mention few of many terms.
+ */
+class TermList {
+  private readonly needles: string[];
+  private readonly patterns = new Map<string, RegExp>();
+
+  constructor(terms: readonly string[]) {
+    this.needles = [...new Set(terms.map(fold))];
+  }
+
+  /** True when the folded text mentions one of the terms as a whole word or phrase. */
+  test(text: string): boolean {
+    return this.needles.some((n) => text.includes(n) && this.pattern(n).test(text));
+  }
+
+  private pattern(needle: string): RegExp {
+    let p = this.patterns.get(needle);
+    if (!p) {
+      p = new RegExp(`${BEFORE}${escapeRegExp(needle)}${AFTER}`, 'u');
+      this.patterns.set(needle, p);
+    }
+    return p;
+  }
 }
 
 interface Compiled {
-  any?: RegExp;
+  any?: TermList;
   all: readonly string[];
-  none?: RegExp;
+  none?: TermList;
 }
 
 export interface Matcher {
@@ -200,9 +231,7 @@ export function compileKeywords(defs: KeywordDefinitions): Matcher {
   const compiled = new Map<string, Compiled>();
   for (const name of names) {
     const d = defs[name]!;
-    const any = d.any ? termsPattern(d.any) : undefined;
-    const none = d.none ? termsPattern(d.none) : undefined;
-    compiled.set(name, { all: d.all ?? [], ...(any ? { any } : {}), ...(none ? { none } : {}) });
+    compiled.set(name, { all: d.all ?? [], ...(d.any ? { any: new TermList(d.any) } : {}), ...(d.none ? { none: new TermList(d.none) } : {}) });
   }
   return {
     names,
