@@ -1,6 +1,6 @@
 /**
  * A job board's CSV export, read by RFC 4180 (csv-parse does the CSV:
- * quoted fields with commas, doubled quotes and line breaks, CRLF or LF,
+ * quoted fields with commas, doubled quotes and line breaks, CRLF, LF or CR,
  * a UTF-8 byte order mark; spaces around a field are dropped). Pure: text in,
  * rows and the problems of the rows that cannot be used out.
  *
@@ -75,9 +75,9 @@ interface CsvRecord {
   fields: string[];
 }
 
-/** Line breaks inside a raw record, the one that ends it aside. */
+/** Line breaks inside a raw record (LF only, see records()), the one that ends it aside. */
 function innerBreaks(raw: string): number {
-  return raw.replace(/\r?\n$|\r$/, '').match(/\r\n|\n|\r/g)?.length ?? 0;
+  return raw.replace(/\n$/, '').match(/\n/g)?.length ?? 0;
 }
 
 /** What a csv-parse error means for the row it stopped at. */
@@ -94,8 +94,15 @@ function csvProblemReason(err: CsvError): string {
   }
 }
 
-/** Every record with the line it starts on, and the problems csv-parse found (one per row). */
-function records(text: string): { records: CsvRecord[]; problems: RowProblem[] } {
+/**
+ * Every record with the line it starts on, and the problems csv-parse found
+ * (one per row). Line breaks are made LF first: csv-parse counts a CRLF
+ * inside a quoted field as two lines, which would number the rows after it
+ * wrong (a field's CRLF and LF mean the same to a matcher; a lone CR, the
+ * old Mac line end, is read as a line break too).
+ */
+function records(input: string): { records: CsvRecord[]; problems: RowProblem[] } {
+  const text = input.replace(/\r\n?/g, '\n');
   const problems: RowProblem[] = [];
   const seen = new Set<number>();
   const parsed = parse(text, {
@@ -104,7 +111,7 @@ function records(text: string): { records: CsvRecord[]; problems: RowProblem[] }
     raw: true,
     trim: true,
     relax_column_count: true,
-    record_delimiter: ['\r\n', '\n'],
+    record_delimiter: '\n',
     skip_records_with_error: true,
     on_skip: (err) => {
       if (!err) return undefined;
