@@ -32,3 +32,26 @@ describe('config checks that used to wait for the sync', () => {
     expect(parseConfigText(config('    since: 2024-01-01\n'), 'x.yaml').sources[0]).toMatchObject({ since: new Date('2024-01-01T00:00:00Z') });
   });
 });
+
+describe('the jobs-csv source config', () => {
+  const jobs = (extra: string) =>
+    `site:\n  title: T\n  url: https://agora.example.org\nsources:\n  - id: board\n    type: jobs-csv\n    path: ./jobs.csv\n${extra}`;
+
+  it('accepts the issue example, keywords in config order', () => {
+    const cfg = parseConfigText(
+      jobs('    keywords:\n      Python: { any: ["python", "django", "flask"] }\n      OpenStack: { any: ["openstack"] }\n      Python AND OpenStack: { all: ["Python", "OpenStack"] }\n'),
+      'x.yaml',
+    );
+    const source = cfg.sources[0]!;
+    expect(source.type).toBe('jobs-csv');
+    expect(Object.keys((source as { keywords: object }).keywords)).toEqual(['Python', 'OpenStack', 'Python AND OpenStack']);
+    expect(() => parseConfigText(jobs(''), 'x.yaml')).not.toThrow();
+  });
+
+  it('refuses an undefined keyword name and a cycle when the config loads, naming the keyword', () => {
+    expect(errorOf(jobs('    keywords:\n      Python: { any: [python] }\n      Both: { all: [Python, Openstack] }\n'))).toMatch(/sources\[0\]\.keywords\.Both: keyword "Both": all names "Openstack", which is not a defined keyword/);
+    expect(errorOf(jobs('    keywords:\n      A: { all: [B] }\n      B: { all: [A] }\n'))).toMatch(/sources\[0\]\.keywords\.A: keywords refer to each other in a cycle: "A" → "B" → "A"/);
+    expect(errorOf(jobs('    keywords:\n      A: { none: [x] }\n'))).toMatch(/sources\[0\]\.keywords\.A: expected any \(terms\) or all/);
+    expect(errorOf(jobs('    url: https://x.example\n'))).toMatch(/sources\[0\]/);
+  });
+});

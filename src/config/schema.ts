@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KeywordsConfig } from '../lib/job-keywords.ts';
 
 const DATE_FORMS = 'a date such as 2024-01-01 or 2024-01-01T12:00:00Z (or a month, 2024-01)';
 
@@ -206,8 +207,22 @@ export const GithubSourceConfig = z.strictObject({
 });
 export type GithubSourceConfig = z.infer<typeof GithubSourceConfig>;
 
+/**
+ * A job board's CSV export (`path`, relative to the config file): postings
+ * (`date,title,text`, matched with `keywords`) or monthly totals
+ * (`month,keyword,count`, imported as they are).
+ */
+export const JobsCsvSourceConfig = z.strictObject({
+  id: sourceId,
+  type: z.literal('jobs-csv'),
+  path: z.string().min(1),
+  /** Keywords to count in postings, by name (see src/lib/job-keywords.ts); not used for a file of totals. */
+  keywords: KeywordsConfig.optional(),
+});
+export type JobsCsvSourceConfig = z.infer<typeof JobsCsvSourceConfig>;
+
 /** The built-in upstream types; later issues add their own to this list. */
-const BUILT_IN_SOURCES = [GerritSourceConfig, PipermailSourceConfig, HyperkittySourceConfig, MboxSourceConfig, MeetbotSourceConfig, IrcMeetingsSourceConfig, SpecsSourceConfig, GithubSourceConfig] as const;
+const BUILT_IN_SOURCES = [GerritSourceConfig, PipermailSourceConfig, HyperkittySourceConfig, MboxSourceConfig, MeetbotSourceConfig, IrcMeetingsSourceConfig, SpecsSourceConfig, GithubSourceConfig, JobsCsvSourceConfig] as const;
 export type BuiltInSourceConfig = z.infer<(typeof BUILT_IN_SOURCES)[number]>;
 
 /**
