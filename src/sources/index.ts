@@ -7,6 +7,7 @@ import { meetbotDriver } from './meetbot/index.ts';
 import { pipermailDriver } from './pipermail/index.ts';
 import { specsDriver } from './specs/index.ts';
 import { githubDriver } from './github/index.ts';
+import { hnHiringDriver } from './hn-hiring/index.ts';
 
 /** Every upstream type Agora can sync, keyed by the config's `type`. A new upstream adds one line here. */
 export const drivers: ReadonlyMap<string, SourceDriver> = new Map<string, SourceDriver>([
@@ -18,6 +19,7 @@ export const drivers: ReadonlyMap<string, SourceDriver> = new Map<string, Source
   ['irc-meetings', defineDriver(ircMeetingsDriver)],
   ['specs', defineDriver(specsDriver)],
   ['github', defineDriver(githubDriver)],
+  ['hn-hiring', defineDriver(hnHiringDriver)],
 ]);
 
 /** The built-in drivers plus those the plugins bring, keyed by type. */
