@@ -2,10 +2,10 @@
  * A made-up Hacker News "whoishiring" account for the HN simulator: for every
  * month, a "Who is hiring?" thread of job postings and its two sister threads
  * ("Who wants to be hired?", "Freelancer? Seeking freelancer?"), with replies.
- * Seeded, so the same options give the same world. Postings mention Python
- * at a steady rate and OpenStack more and more often, so "Python AND
- * OpenStack" grows over the months. The cases a reader must get right are
- * placed in fixed months (counted from the first):
+ * Seeded, so the same options give the same world. Postings name Python,
+ * OpenStack, both or neither; the share naming both grows steadily over the
+ * months ("Python AND OpenStack", from 5% to half). The cases a reader must
+ * get right are placed in fixed months (counted from the first):
  *   month 1: a deleted top-level comment (no author, no text, its reply kept)
  *   month 2: a dead top-level comment (`dead: true`, text kept)
  *   month 3: a hiring thread with no postings at all (and a second, normal, one
@@ -122,13 +122,22 @@ function comment(ids: Ids, parent: HnItem, root: HnItem, at: number, author: str
   return c;
 }
 
-/** Fills a hiring thread with `n` postings (and a few replies), adding what it wrote to `truth`. */
-function fillHiring(rng: Rng, ids: Ids, thread: HnItem, n: number, share: { python: number; openstack: number }, truth: HnMonthTruth): void {
+/**
+ * Fills a hiring thread with `n` postings (and a few replies), adding what it wrote to `truth`.
+ * Exactly `both` postings name Python and OpenStack; the others name one of them, or neither.
+ */
+function fillHiring(rng: Rng, ids: Ids, thread: HnItem, n: number, both: number, truth: HnMonthTruth): void {
+  type Kind = 'both' | 'python' | 'openstack' | 'neither';
+  const kinds = Array.from({ length: n }, (_, i): Kind => (i < both ? 'both' : rng.pick(['python', 'openstack', 'neither', 'neither'] as const)));
+  for (let i = kinds.length - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    [kinds[i], kinds[j]] = [kinds[j]!, kinds[i]!] as [Kind, Kind];
+  }
   let at = thread.created_at_i;
-  for (let i = 0; i < n; i++) {
+  for (const kind of kinds) {
     at += rng.int(60, 40_000);
-    const python = rng.chance(share.python);
-    const openstack = rng.chance(share.openstack);
+    const python = kind === 'both' || kind === 'python';
+    const openstack = kind === 'both' || kind === 'openstack';
     const c = comment(ids, thread, thread, at, handle(rng), postingHtml(rng, python, openstack));
     truth.postings++;
     if (python) truth.python++;
@@ -152,7 +161,8 @@ export function generateHnWorld(options: HnWorldOptions = {}): HnWorld {
     // 11:00 New York time on the 1st, as the account posts.
     const at = Date.UTC(y, m - 1, 1, 15, 0, 0) / 1000;
     const truth: HnMonthTruth = { month, threads: [], postings: 0, python: 0, openstack: 0, both: 0, deleted: 0, dead: 0 };
-    const share = { python: 0.35, openstack: 0.1 + (0.5 * index) / Math.max(1, months.length - 1) };
+    // The combined keyword grows from 5% of the postings to half of them.
+    const both = Math.round(size * (0.05 + (0.45 * index) / Math.max(1, months.length - 1)));
     const hiring = story(ids, at, `Ask HN: Who is hiring? (${name})`, '<p>Please state the location and include REMOTE, INTERNS and&#x2F;or VISA when that sort of candidate is welcome.');
     const wants = story(ids, at, `Ask HN: Who wants to be hired? (${name})`, '<p>Share your location, whether you want remote work, your skills and your résumé.');
     const freelance = story(ids, at, `Ask HN: Freelancer? Seeking freelancer? (${name})`, '<p>Post what you offer or what you need.');
@@ -160,11 +170,11 @@ export function generateHnWorld(options: HnWorldOptions = {}): HnWorld {
     if (index === 3) {
       // An empty thread: posted, but every job went to the second thread of the month.
       const second = story(ids, at + 14 * 86_400, `Ask HN: Who is hiring? (${name}) (Part 2)`, '<p>The first thread did not load; post here.');
-      fillHiring(rng, ids, second, size, share, truth);
+      fillHiring(rng, ids, second, size, both, truth);
       truth.threads.push(second.id);
       stories.push(hiring, wants, freelance, second);
     } else {
-      fillHiring(rng, ids, hiring, size, share, truth);
+      fillHiring(rng, ids, hiring, size, both, truth);
       stories.push(hiring, wants, freelance);
     }
     if (index === 1) {
@@ -176,6 +186,7 @@ export function generateHnWorld(options: HnWorldOptions = {}): HnWorld {
       comment(ids, hiring, hiring, at + 5400, handle(rng), '<p>Python and OpenStack jobs, easy money, click here').dead = true;
       truth.dead++;
     }
+    for (const sister of [wants, freelance]) sister.points = rng.int(40, 300);
     for (const sister of [wants, freelance]) for (let i = 0; i < 3; i++) comment(ids, sister, sister, at + rng.int(60, 80_000), handle(rng), '<p>Location: Remote<p>Technologies: Python, OpenStack, Go');
     truths.push(truth);
   });

@@ -30,9 +30,8 @@ describe('generateHnWorld', () => {
     expect(a.months[3]!.threads).toHaveLength(2);
     // Three stories a month, and the second hiring thread of month 3.
     expect(a.stories).toHaveLength(19);
-    // The combined keyword grows: more in the last three months than in the first three.
-    const both = a.months.map((m) => m.both);
-    expect(both.slice(3).reduce((x, y) => x + y)).toBeGreaterThan(both.slice(0, 3).reduce((x, y) => x + y));
+    // The combined keyword grows every month.
+    expect(a.months.map((m) => m.both)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 });
 

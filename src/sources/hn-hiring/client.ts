@@ -34,7 +34,7 @@ export class HnClient {
   requests = 0;
 
   constructor(
-    private readonly ctx: Pick<SyncContext, 'signal' | 'log' | 'config' | 'now'>,
+    private readonly ctx: Pick<SyncContext, 'signal' | 'log' | 'config'>,
     private readonly options: HnClientOptions,
     fetchFn?: FetchLike,
     private readonly sleep: Sleep = defaultSleep,
