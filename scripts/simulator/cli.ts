@@ -27,6 +27,11 @@
  *   npm run simulator -- --github WORLD.json|sample [--web-url URL] [--base-path /api/v3]
  *     [--anonymous-limit N] [--token-limit N] [--token T]... [--port N] [--delay MS] [--fault SPEC]...
  * (see github.ts), e.g. --fault "secondary-limit,times=2" or --fault "status=502,match=/pulls".
+ *
+ * Or serves a made-up "whoishiring" account (scripts/demo/hn.ts) as the Algolia HN Search API:
+ *   npm run simulator -- --hn [--months 2024-01:2024-06] [--seed SEED] [--port N] [--delay MS] [--fault SPEC]...
+ * at /api/v1/search_by_date and /api/v1/items/<id> (see hn.ts), e.g.
+ * --fault "match=/items/,status=429,retry-after=2".
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -39,6 +44,8 @@ import { startMeetbotSimulator } from './meetings.ts';
 import { parseGithubFaultSpec, startGithubSimulator, type GithubFault } from './github.ts';
 import { loadGithubWorld, type GithubWorld } from './github-world.ts';
 import { sampleGithubWorld } from './github-sample.ts';
+import { generateHnWorld } from '../demo/hn.ts';
+import { startHnSimulator } from './hn.ts';
 
 const USAGE = `usage: npm run simulator -- --fixtures DIR [--port N] [--delay MS] [--max-page-size N]
          [--legacy] [--ignore-start] [--always-more] [--fault SPEC]...
@@ -48,12 +55,15 @@ const USAGE = `usage: npm run simulator -- --fixtures DIR [--port N] [--delay MS
          [--delay MS] [--fault SPEC]...
        npm run simulator -- --github WORLD.json|sample [--web-url URL] [--base-path PATH]
          [--anonymous-limit N] [--token-limit N] [--token T]... [--port N] [--delay MS] [--fault SPEC]...
+       npm run simulator -- --hn [--months FROM:TO] [--seed SEED] [--port N] [--delay MS] [--fault SPEC]...
   DIR holds changes.jsonl (one Gerrit ChangeInfo per line) and optionally projects.json
   --mail serves the demo mailing lists as pipermail, HyperKitty and mbox archives
   --meetings serves the demo IRC meetings as a meeting bot's logs, in Apache or nginx listings
   --github serves a GitHub world (JSON, see scripts/simulator/github-world.ts) as GitHub's REST API;
        --token limits the accepted tokens (others get 401); its faults also take the flags
        secondary-limit and primary-limit, e.g. --fault "secondary-limit,times=2"
+  --hn serves made-up "Who is hiring?" threads as the Algolia HN Search API (/api/v1); --months
+       gives the first and last month (YYYY-MM:YYYY-MM, default 2024-01:2024-06)
   SPEC is comma-separated: match=TEXT, times=N|always, status=CODE, retry-after=S, body=TEXT, truncate, html, empty
        e.g. --fault "status=503,times=2,retry-after=5" --fault "match=S=100,empty"`;
 
@@ -84,6 +94,8 @@ function main(): number | undefined {
         'anonymous-limit': { type: 'string' },
         'token-limit': { type: 'string' },
         token: { type: 'string', multiple: true, default: [] },
+        hn: { type: 'boolean', default: false },
+        months: { type: 'string', default: '2024-01:2024-06' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -97,7 +109,7 @@ function main(): number | undefined {
     return 0;
   }
   if (values.github !== undefined) return serveGithub({ ...values, github: values.github });
-  if (!values.fixtures && !values.mail && !values.meetings) {
+  if (!values.fixtures && !values.mail && !values.meetings && !values.hn) {
     console.error(USAGE);
     return 2;
   }
@@ -110,6 +122,7 @@ function main(): number | undefined {
   }
   if (values.mail) return serveMail(values, faults);
   if (values.meetings) return serveMeetings(values, faults);
+  if (values.hn) return serveHn(values, faults);
   if (!values.fixtures) return 2;
   const fixtureDir = resolve(values.fixtures);
   startGerritSimulator({
@@ -200,6 +213,26 @@ function serveMeetings(
     },
     (err: Error) => {
       console.error(`cannot start the meetbot simulator: ${err.message}`);
+      process.exit(1);
+    },
+  );
+  return undefined;
+}
+
+function serveHn(values: { seed?: string | undefined; port: string; delay: string; months: string }, faults: ReturnType<typeof parseFaultSpec>[]): number | undefined {
+  const m = /^(\d{4}-(?:0[1-9]|1[0-2])):(\d{4}-(?:0[1-9]|1[0-2]))$/.exec(values.months);
+  if (!m || m[1]! > m[2]!) {
+    console.error(`--months must be FROM:TO, two months YYYY-MM in order, got "${values.months}"`);
+    return 2;
+  }
+  const world = generateHnWorld({ start: m[1]!, end: m[2]!, ...(values.seed ? { seed: values.seed } : {}) });
+  startHnSimulator({ world, port: Number(values.port), delayMs: Number(values.delay), faults }).then(
+    (sim) => {
+      console.log(`HN simulator: ${sim.api} (${world.months.length} months, ${world.stories.length} stories by ${world.account}${faults.length ? `; ${faults.length} fault(s)` : ''})`);
+      stopOnSignal(sim.close);
+    },
+    (err: Error) => {
+      console.error(`cannot start the HN simulator: ${err.message}`);
       process.exit(1);
     },
   );

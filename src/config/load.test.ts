@@ -36,7 +36,7 @@ sources:
         - sources[0].id: expected lower-case letters, digits and dashes (it becomes a folder and URL part) (received string "Open Dev")
         - sources[0].since: expected a date such as 2024-01-01 or 2024-01-01T12:00:00Z (or a month, 2024-01) (received string "yesterday")
         - sources[0].pageSize: Invalid input: expected number, received string (received string "many")
-        - sources[1].type: unknown source type; expected one of: gerrit, pipermail, hyperkitty, mbox, meetbot, irc-meetings, specs, github, jobs-csv (received string "svn")]
+        - sources[1].type: unknown source type; expected one of: gerrit, pipermail, hyperkitty, mbox, meetbot, irc-meetings, specs, github, hn-hiring, jobs-csv (received string "svn")]
     `);
   });
 

@@ -221,8 +221,30 @@ export const JobsCsvSourceConfig = z.strictObject({
 });
 export type JobsCsvSourceConfig = z.infer<typeof JobsCsvSourceConfig>;
 
+/**
+ * Hacker News "Ask HN: Who is hiring?" threads, read through the Algolia HN
+ * Search API: postings counted per month and per keyword (no text is stored).
+ */
+export const HnHiringSourceConfig = z.strictObject({
+  id: sourceId,
+  type: z.literal('hn-hiring'),
+  /** API base: the public Algolia HN Search API, a proxy or the simulator. */
+  url: httpUrl.default('https://hn.algolia.com/api/v1'),
+  /** First month to count (the first "Who is hiring?" thread was April 2011, the default). */
+  since: isoDate.optional(),
+  /** Keyword name -> definition, counted in each posting (`Python: { any: ["python", "django"] }`; see src/lib/job-keywords.ts). */
+  keywords: KeywordsConfig.default({}),
+  /** Seconds to wait between two requests (the API is shared; one request at a time). */
+  delay: z.number().min(0).max(60).default(0.2),
+  /** Request timeout in seconds (a big thread's items answer is several megabytes). */
+  timeout: z.number().positive().default(120),
+  /** Retries for 429, 5xx and timeouts. */
+  retries: z.number().int().min(0).max(10).default(4),
+});
+export type HnHiringSourceConfig = z.infer<typeof HnHiringSourceConfig>;
+
 /** The built-in upstream types; later issues add their own to this list. */
-const BUILT_IN_SOURCES = [GerritSourceConfig, PipermailSourceConfig, HyperkittySourceConfig, MboxSourceConfig, MeetbotSourceConfig, IrcMeetingsSourceConfig, SpecsSourceConfig, GithubSourceConfig, JobsCsvSourceConfig] as const;
+const BUILT_IN_SOURCES = [GerritSourceConfig, PipermailSourceConfig, HyperkittySourceConfig, MboxSourceConfig, MeetbotSourceConfig, IrcMeetingsSourceConfig, SpecsSourceConfig, GithubSourceConfig, HnHiringSourceConfig, JobsCsvSourceConfig] as const;
 export type BuiltInSourceConfig = z.infer<(typeof BUILT_IN_SOURCES)[number]>;
 
 /**

@@ -8,6 +8,7 @@ import { pipermailDriver } from './pipermail/index.ts';
 import { specsDriver } from './specs/index.ts';
 import { githubDriver } from './github/index.ts';
 import { jobsCsvDriver } from './jobs-csv/index.ts';
+import { hnHiringDriver } from './hn-hiring/index.ts';
 
 /** Every upstream type Agora can sync, keyed by the config's `type`. A new upstream adds one line here. */
 export const drivers: ReadonlyMap<string, SourceDriver> = new Map<string, SourceDriver>([
@@ -20,6 +21,7 @@ export const drivers: ReadonlyMap<string, SourceDriver> = new Map<string, Source
   ['specs', defineDriver(specsDriver)],
   ['github', defineDriver(githubDriver)],
   ['jobs-csv', defineDriver(jobsCsvDriver)],
+  ['hn-hiring', defineDriver(hnHiringDriver)],
 ]);
 
 /** The built-in drivers plus those the plugins bring, keyed by type. */
