@@ -7,11 +7,12 @@ import { changeKind } from './change/index.ts';
 import { messageKind, threadKind } from './mail/index.ts';
 import { meetingKind, scheduleKind } from './meeting/index.ts';
 import { specKind } from './spec/index.ts';
+import { jobMonthKind } from './jobs/index.ts';
 import { KindRegistry } from './registry.ts';
 import type { ItemSummary, KindDefinition } from './types.ts';
 
 export function defaultKinds(): KindRegistry {
-  return new KindRegistry([changeKind, messageKind, threadKind, meetingKind, scheduleKind, specKind]);
+  return new KindRegistry([changeKind, messageKind, threadKind, meetingKind, scheduleKind, specKind, jobMonthKind]);
 }
 
 /** The built-in kinds plus those the plugins bring (each checked for the parts every kind must have). */
