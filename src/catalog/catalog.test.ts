@@ -224,8 +224,17 @@ describe('Catalog: people come from activity events', () => {
     expect(c.events.filter((e) => e.kind === 'spec').map((e) => e.who)).toEqual(['demo:2']);
   });
 
+  it('keeps job-listing months as summaries only: no people, no events', () => {
+    const c = newCatalog({ affiliations: {}, privacy: { optOut: [] } });
+    const data = { month: '2024-03', postings: 412, counts: { Python: 90 }, ids: ['1'], threads: [], complete: true, excluded: { deleted: 3 }, keywordsDigest: 'd' };
+    c.add(makeItem({ source: 'hn', type: 'hn-hiring', origin: 'x', kind: 'job-month', nativeId: '2024-03', updatedOn: '2024-04-01T00:00:00Z', data }));
+    c.finish();
+    expect(c.items('job-month')).toMatchObject([{ key: 'hn:2024-03', postings: 412, counts: { Python: 90 } }]);
+    expect([c.people.size, c.events.length]).toEqual([0, 0]);
+  });
+
   it('refuses an item of a kind nobody registered, naming the kinds it knows', () => {
     const c = newCatalog({ affiliations: {}, privacy: { optOut: [] } });
-    expect(() => c.add({ ...change(1), kind: 'notes' })).toThrow('no kind "notes" is registered (known: change, message, thread, meeting, schedule, spec)');
+    expect(() => c.add({ ...change(1), kind: 'notes' })).toThrow('no kind "notes" is registered (known: change, message, thread, meeting, schedule, spec, job-month)');
   });
 });
