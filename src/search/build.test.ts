@@ -8,7 +8,7 @@ import { tokenize, trimmer } from './analyze.ts';
 import { buildSearchIndex } from './build.ts';
 import { SearchEngine } from './engine.ts';
 import { fileFetcher } from './test-helpers.ts';
-import { FIELDS, type SearchDoc, type SearchManifest } from './types.ts';
+import { FIELDS, KIND_BOOST, type SearchDoc, type SearchManifest } from './types.ts';
 
 const docs: SearchDoc[] = [...syntheticDocs({ docs: 400, seed: 7, vocabulary: 600, projects: 3, sources: ['demo', 'other'] })];
 // Words lunr treats specially: punctuation-only tokens (indexed as ""), stop words, e-mail addresses, hyphens.
@@ -33,7 +33,7 @@ beforeAll(async () => {
     this.searchPipeline.add(trimmer, lunr.stemmer);
     this.ref('id');
     for (const f of FIELDS) this.field(f.name, { boost: f.boost });
-    for (const d of docs) this.add({ ...d, body: d.body.replace('jane.doe@example.org', 'j…@example.org') });
+    for (const d of docs) this.add({ ...d, body: d.body.replace('jane.doe@example.org', 'j…@example.org') }, { boost: KIND_BOOST[d.kind] ?? 1 });
   });
 });
 afterAll(async () => {

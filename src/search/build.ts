@@ -6,7 +6,7 @@ import { Analyzer } from './analyze.ts';
 import { fnv1a, prefixKey, shardName } from './hash.ts';
 import { BUCKETS, GrowableU32, PostingStore } from './postings.ts';
 import { encodeShard, type TermPostings } from './shard-format.ts';
-import { FIELDS, type SearchDoc, type SearchManifest, type StoredDoc } from './types.ts';
+import { FIELDS, KIND_BOOST, type SearchDoc, type SearchManifest, type StoredDoc } from './types.ts';
 
 /**
  * Builds the sharded index in two passes without ever holding a lunr.Builder:
@@ -168,6 +168,9 @@ export class SearchIndexBuilder {
       const len = this.fieldLengths[f]!.get(doc);
       let score = (idf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (len / avg[f]!)) + tf);
       score *= FIELDS[f]!.boost;
+      // lunr multiplies by the document's boost after the field's, in this order.
+      const boost = KIND_BOOST[this.facets.kind.list[this.docFacets.kind.get(doc)]!];
+      if (boost !== undefined) score *= boost;
       const fp = t.fields[f]!;
       fp.docs.push(doc);
       fp.scores.push(Math.round(score * 1000));

@@ -44,3 +44,10 @@ export type StoredDoc = [string, string, string, string, string, string, string,
 
 /** Terms with more than this many expansions for `word*` are cut to the most frequent. */
 export const MAX_PREFIX_EXPANSIONS = 64;
+
+/**
+ * Document boosts by kind (lunr's `add(doc, { boost })`): a person's page
+ * outranks a message signed with their name, so a name finds the person first
+ * even when their page is long (a prolific reviewer's lists many places).
+ */
+export const KIND_BOOST: Readonly<Record<string, number>> = { person: 1.25 };

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import lunr from 'lunr';
 import { Rng } from '../../scripts/demo/prng.ts';
@@ -74,17 +74,21 @@ export function samplePages(pages: VisiblePage[], seed: string, count: number): 
   return order.slice(0, count);
 }
 
-/** Every page `dist/<dir>/<source>/<id>/index.html`, by path. */
+/**
+ * Every page under `dist/<dir>/<source>/`, by path: `<id>/index.html`, or
+ * deeper where an id has parts (a GitHub pull request's `<owner>/<name>/<n>/`).
+ */
 export function readPages(dist: string, dir: string, text: (html: string) => string = visibleText): VisiblePage[] {
   const pages: VisiblePage[] = [];
-  for (const source of readdirSync(join(dist, dir), { withFileTypes: true })) {
-    if (!source.isDirectory()) continue;
-    for (const id of readdirSync(join(dist, dir, source.name), { withFileTypes: true })) {
-      if (!id.isDirectory()) continue;
-      const path = `${dir}/${source.name}/${id.name}/`;
-      pages.push({ path, words: candidateWords(text(readFileSync(join(dist, path, 'index.html'), 'utf8'))) });
+  const walk = (path: string): void => {
+    for (const e of readdirSync(join(dist, path), { withFileTypes: true })) {
+      if (!e.isDirectory()) continue;
+      const sub = `${path}${e.name}/`;
+      if (existsSync(join(dist, sub, 'index.html'))) pages.push({ path: sub, words: candidateWords(text(readFileSync(join(dist, sub, 'index.html'), 'utf8'))) });
+      else walk(sub);
     }
-  }
+  };
+  for (const source of readdirSync(join(dist, dir), { withFileTypes: true })) if (source.isDirectory()) walk(`${dir}/${source.name}/`);
   return pages.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 

@@ -80,6 +80,8 @@ export function changeToDoc(source: string, change: Change, summary: ChangeSumma
   for (const m of change.messages) note(m.author);
   for (const ps of change.patchSets) note(ps.uploader);
   for (const l of change.labelSummary ?? []) note(l.by);
+  // Files the page shows comments on (GitHub's inline comments), by path: their words find the page.
+  const files = [...new Set(change.messages.filter((m) => m.path && !(m.author !== undefined && people.isHidden(keyOf(m.author)))).map((m) => m.path!))].sort();
 
   const facts = [
     `${changeStatusLabel(change.status, summary.platform)} ${words.change} ${changeNumber(change, summary.platform)} in ${change.project}, branch ${change.branch}${change.topic ? `, topic ${change.topic}` : ''}.`,
@@ -89,6 +91,7 @@ export function changeToDoc(source: string, change: Change, summary: ChangeSumma
     change.hashtags.length > 0 && `${words.tags} ${change.hashtags.join(', ')}.`,
     change.patchSets.length > 0 && `${github ? 'Revisions' : 'Patch sets'} ${change.patchSets.slice(0, MAX_LISTED).map((ps) => `${ps.revision.slice(0, 10)}${ps.kind ? ` ${ps.kind}` : ''}`).join(', ')}.`,
     others.size > 0 && `With ${[...others].slice(0, MAX_LISTED).join(', ')}.`,
+    files.length > 0 && `Comments on ${files.slice(0, MAX_LISTED).join(', ')}.`,
     // A bot owner is no person to find, but the page says "by" it: its name finds the change, not a person page.
     change.owner !== undefined && !shown(change.owner) && isBot(change.owner) && change.accounts[change.owner]?.name && `By ${change.accounts[change.owner]!.name}.`,
     // The design specs the page links (joined by these at build time).
