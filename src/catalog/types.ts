@@ -8,6 +8,7 @@ export type { ActivityEvent, ItemSummary } from '../kinds/types.ts';
 export type { ChangeSummary } from '../kinds/change/summary.ts';
 export type { MessageSummary, ThreadSummary } from '../kinds/mail/summary.ts';
 export type { MeetingSummary } from '../kinds/meeting/summary.ts';
+export type { JobMonthSummary } from '../kinds/jobs/index.ts';
 
 export const UNKNOWN_ORG = 'Unknown affiliation';
 export const OPTED_OUT_NAME = 'A contributor (opted out)';

@@ -5,12 +5,19 @@ import { isCategoryChart, monthStart, type ChartData, type Month } from './serie
 
 const integer = d3format(',d');
 const decimal = d3format(',.1f');
+const change = d3format('+,.1~f');
 const longMonth = utcFormat('%B %Y');
 const shortMonth = utcFormat('%b %Y');
 
 /** 1234 -> "1,234"; non-integers get one decimal. */
 export function formatValue(n: number): string {
   return Number.isInteger(n) ? integer(n) : decimal(n);
+}
+
+/** A percentage change: 2100 -> "+2,100%", -50 -> "−50%", 12.34 -> "+12.3%" (one decimal at most); 0 -> "0%". */
+export function formatChange(percent: number): string {
+  const rounded = Math.round(percent * 10) / 10;
+  return rounded === 0 ? '0%' : `${change(rounded)}%`;
 }
 
 /** What a table cell or tooltip shows for a month a series has no value in (a share of no threads). */

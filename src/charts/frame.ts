@@ -4,6 +4,7 @@
  * (line-chart.ts, stacked-chart.ts, bar-chart.ts) add only their marks; the
  * bar chart draws its own category axis.
  */
+import { scaleSymlog } from 'd3-scale';
 import { utcFormat } from 'd3-time-format';
 import { escapeXml } from './escape.ts';
 import { formatValue } from './format.ts';
@@ -44,6 +45,14 @@ export interface ChartOptions {
   /** The month range shown (monthly charts; a category chart ignores it). */
   from?: Month;
   to?: Month;
+  /**
+   * The value axis of a line chart: `linear` (the default) or `log`, for
+   * series that grow by orders of magnitude. The log scale is d3's symlog,
+   * so a 0 sits on the baseline instead of being undrawable (see
+   * `logValueScale`). Stacked areas and bars ignore it: a stack's heights do
+   * not add up on a log axis.
+   */
+  yScale: 'linear' | 'log';
 }
 
 export type ChartInput = Partial<Omit<ChartOptions, 'margin'>> & { id: string; margin?: Partial<ChartOptions['margin']> };
@@ -62,6 +71,8 @@ export function normaliseChartOptions(input: ChartInput, name = 'chart'): ChartO
   if (!['css', 'light', 'dark'].includes(palette)) throw new Error(`invalid ${name} palette: ${JSON.stringify(palette)}`);
   const margin = { ...d.margin, ...input.margin };
   for (const [k, v] of Object.entries(margin)) if (!Number.isFinite(v) || v < 0) throw new Error(`invalid ${name} margin.${k}: ${String(v)}`);
+  const yScale = input.yScale ?? 'linear';
+  if (yScale !== 'linear' && yScale !== 'log') throw new Error(`invalid ${name} yScale: ${JSON.stringify(yScale)} (expected "linear" or "log")`);
   if (input.describedBy !== undefined && !ID_RE.test(input.describedBy)) throw new Error(`invalid ${name} describedBy: ${JSON.stringify(input.describedBy)} (expected an element id)`);
   return {
     id: input.id,
@@ -77,6 +88,7 @@ export function normaliseChartOptions(input: ChartInput, name = 'chart'): ChartO
     from: input.from,
     to: input.to,
     describedBy: input.describedBy,
+    yScale,
   };
 }
 
@@ -221,4 +233,58 @@ export function axes(L: MonthLayout & { y: (v: number) => number; yTicks: number
   }
   out.push('</g>');
   return out;
+}
+
+/**
+ * A log value axis that can show 0: d3's symlog scale (sign(v)·log(1 + |v/c|)),
+ * which is close to a log scale well above its constant `c` and linear below
+ * it, so a month with 0 postings sits on the baseline instead of at −∞ (a true
+ * log scale cannot draw it, and leaving it out would read as a gap). `c` is
+ * the power of ten at or below the smallest positive value (at least 0.1, the
+ * finest value the axis labels show), so the smallest values still get
+ * their own part of the axis.
+ *
+ * Ticks are 0, then 1, 2 and 5 times the powers of ten from `c` up to the top
+ * of the axis (itself the first such step at or above the largest value);
+ * when they would be more than twice `maxTicks`, only the powers of ten (and
+ * the top) are kept, and then every other one: symlog's own ticks are those
+ * of a linear scale, unreadable on this axis.
+ */
+export function logValueScale(values: Iterable<number>, range: [bottom: number, top: number], maxTicks: number): { y: (v: number) => number; ticks: number[] } {
+  let low = Infinity;
+  let high = 0;
+  for (const v of values) {
+    if (!Number.isFinite(v)) continue;
+    if (v > 0 && v < low) low = v;
+    if (v > high) high = v;
+  }
+  const c = Math.max(0.1, low === Infinity ? 1 : 10 ** Math.floor(Math.log10(low)));
+  const steps = steps125(c, Math.max(high, c));
+  const top = steps[steps.length - 1]!;
+  const scale = scaleSymlog().constant(c).domain([0, top]).range(range);
+  return { y: (v) => scale(v), ticks: [0, ...thinTicks(steps, maxTicks * 2)] };
+}
+
+/** 1, 2 and 5 times the powers of ten from `from` (a power of ten) to the first at or above `to`. */
+function steps125(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let decade = from; ; decade *= 10) {
+    for (const m of [1, 2, 5]) {
+      const v = Number((m * decade).toPrecision(12));
+      out.push(v);
+      if (v >= to) return out;
+    }
+  }
+}
+
+/** At most `max` ticks (the last, the axis top, always kept): all steps, the powers of ten, or every other power. */
+function thinTicks(steps: readonly number[], max: number): number[] {
+  if (steps.length <= max) return [...steps];
+  const top = steps[steps.length - 1]!;
+  const withTop = (list: number[]) => (list[list.length - 1] === top ? list : [...list, top]);
+  // Steps run 1, 2, 5 from a power of ten: every third is the next power.
+  const powers = steps.filter((_, i) => i % 3 === 0);
+  if (powers.length + 1 <= max) return withTop(powers);
+  const stride = Math.ceil((powers.length + 1) / max);
+  return withTop(powers.filter((_, i) => (powers.length - 1 - i) % stride === 0));
 }

@@ -123,3 +123,58 @@ describe('a series without a point in some months (a rate of nothing)', () => {
     expect(textAlternative(data)).toMatch(/Rate: 30 per month on average, highest in July 2024 \(50\), rising over the period\. No value in 2 of the 7 months\.$/);
   });
 });
+
+describe('the log value scale', () => {
+  const growing: ChartData = {
+    title: 'T',
+    description: 'D',
+    unit: 'postings per month',
+    source: 'S',
+    series: [
+      { id: 'a', label: 'A', points: ['2024-01', '2024-02', '2024-03', '2024-04'].map((month, i) => ({ month, value: [0, 3, 40, 2100][i]! })) },
+      { id: 'b', label: 'B', points: ['2024-01', '2024-02', '2024-03', '2024-04'].map((month) => ({ month, value: 0 })) },
+    ],
+  };
+
+  it('is linear unless asked, and rejects an unknown scale', () => {
+    expect(normaliseLineChartOptions({ id: 'x' }).yScale).toBe('linear');
+    expect(normaliseLineChartOptions({ id: 'x', yScale: 'log' }).yScale).toBe('log');
+    expect(() => normaliseLineChartOptions({ id: 'x', yScale: 'sqrt' as 'log' })).toThrow('invalid line chart yScale: "sqrt" (expected "linear" or "log")');
+  });
+
+  it('puts 0 on the baseline, grows by decades and has readable 1-2-5 ticks', () => {
+    const L = layoutLineChart(growing, normaliseLineChartOptions({ id: 'x', yScale: 'log' }));
+    expect(L.y(0)).toBe(L.plot.bottom);
+    expect(L.yTicks).toEqual([0, 1, 10, 100, 1000, 5000]);
+    expect(L.y(5000)).toBeCloseTo(L.plot.top);
+    // Each decade takes about the same height.
+    const decade = (v: number) => L.y(v) - L.y(v * 10);
+    expect(decade(10) / decade(100)).toBeCloseTo(1, 1);
+    const svg = renderLineChart(growing, { id: 'log', yScale: 'log' });
+    expect(svg).not.toMatch(/NaN|Infinity/);
+    expect([...svg.matchAll(/<g class="tick"><line x1[^>]*\/><text [^>]*>([^<]+)<\/text>/g)].map((m) => m[1])).toEqual(['0', '1', '10', '100', '1,000', '5,000']);
+  });
+
+  it('keeps every 1-2-5 step when there is room, and starts small values at a tenth', () => {
+    const small = { ...growing, series: [{ id: 's', label: 'S', points: [{ month: '2024-01', value: 0.34 }, { month: '2024-02', value: 3.2 }] }] };
+    expect(layoutLineChart(small, normaliseLineChartOptions({ id: 'x', yScale: 'log' })).yTicks).toEqual([0, 0.1, 0.2, 0.5, 1, 2, 5]);
+    const tiny = { ...small, series: [{ id: 's', label: 'S', points: [{ month: '2024-01', value: 0.01 }] }] };
+    expect(layoutLineChart(tiny, normaliseLineChartOptions({ id: 'x', yScale: 'log' })).yTicks).toEqual([0, 0.1]);
+  });
+
+  it('draws all-zero and empty data without NaN', () => {
+    const zeros = { ...growing, series: [growing.series[1]!] };
+    const L = layoutLineChart(zeros, normaliseLineChartOptions({ id: 'x', yScale: 'log' }));
+    expect(L.yTicks).toEqual([0, 1]);
+    expect(renderLineChart(zeros, { id: 'z', yScale: 'log' })).not.toMatch(/NaN/);
+    expect(renderLineChart({ ...growing, series: [] }, { id: 'e', yScale: 'log' })).toContain('No data yet');
+  });
+
+  it('thins ticks over many decades to the powers of ten, then every other one', () => {
+    const wide = { ...growing, series: [{ id: 'w', label: 'W', points: [{ month: '2024-01', value: 1 }, { month: '2024-02', value: 3e9 }] }] };
+    const ticks = layoutLineChart(wide, normaliseLineChartOptions({ id: 'x', yScale: 'log', yTicks: 3 })).yTicks;
+    expect(ticks.length).toBeLessThanOrEqual(7);
+    expect(ticks[0]).toBe(0);
+    expect(ticks.at(-1)).toBe(5e9);
+  });
+});

@@ -7,7 +7,7 @@ import { max } from 'd3-array';
 import { scaleLinear, scaleUtc } from 'd3-scale';
 import { line, symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, type SymbolType } from 'd3-shape';
 import { escapeXml } from './escape.ts';
-import { assertMonthly, attrs, axes, CHART_DEFAULTS, legendLayout, legendSvg, noDataText, normaliseChartOptions, plotArea, r1, svgOpening, SWATCH, type ChartInput, type ChartOptions, type Legend, type MonthLayout } from './frame.ts';
+import { assertMonthly, attrs, axes, CHART_DEFAULTS, legendLayout, logValueScale, legendSvg, noDataText, normaliseChartOptions, plotArea, r1, svgOpening, SWATCH, type ChartInput, type ChartOptions, type Legend, type MonthLayout } from './frame.ts';
 import { addMonths, allMonths, clampRange, monthStart, sliceData, type ChartData, type SeriesPoint } from './series.ts';
 import { chartStyle, DASHES, MARKERS, pick, type MarkerShape } from './theme.ts';
 
@@ -38,10 +38,27 @@ export function layoutLineChart(data: ChartData, o: LineChartOptions): LineChart
   const first = months[0] ?? '1970-01';
   const last = months[months.length - 1] ?? first;
   const xs = scaleUtc().domain([monthStart(first), monthStart(last)]).range([plot.left, plot.right]);
-  const top = max(sliced.series, (s) => max(s.points, (p) => p.value)) ?? 0;
-  const ys = scaleLinear().domain([0, Math.max(top, 1)]).nice(o.yTicks).range([plot.bottom, plot.top]);
-  const yTicks = ys.ticks(o.yTicks).filter(Number.isInteger);
-  return { data: sliced, months, plot, x: (m) => xs(monthStart(m)), y: (v) => ys(v), yTicks, legend };
+  const { y, yTicks } = o.yScale === 'log' ? logAxis(sliced, plot, o.yTicks) : linearAxis(sliced, plot, o.yTicks);
+  return { data: sliced, months, plot, x: (m) => xs(monthStart(m)), y, yTicks, legend };
+}
+
+type ValueAxis = Pick<LineChartLayout, 'y' | 'yTicks'>;
+
+/** From 0 to a round number above the largest value (at least 1), with whole-number ticks. */
+function linearAxis(data: ChartData, plot: MonthLayout['plot'], ticks: number): ValueAxis {
+  const top = max(data.series, (s) => max(s.points, (p) => p.value)) ?? 0;
+  const ys = scaleLinear().domain([0, Math.max(top, 1)]).nice(ticks).range([plot.bottom, plot.top]);
+  return { y: (v) => ys(v), yTicks: ys.ticks(ticks).filter(Number.isInteger) };
+}
+
+/** The symlog axis of `logValueScale` (0 on the baseline, 1-2-5 ticks). */
+function logAxis(data: ChartData, plot: MonthLayout['plot'], ticks: number): ValueAxis {
+  const { y, ticks: yTicks } = logValueScale(
+    data.series.flatMap((s) => s.points.map((p) => p.value)),
+    [plot.bottom, plot.top],
+    ticks,
+  );
+  return { y, yTicks };
 }
 
 const SYMBOLS: Record<MarkerShape, SymbolType> = { circle: symbolCircle, square: symbolSquare, triangle: symbolTriangle, diamond: symbolDiamond, cross: symbolCross, star: symbolStar };

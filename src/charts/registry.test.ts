@@ -17,6 +17,9 @@ import { makeItem } from '../model/item.ts';
 import { MESSAGE_KIND as MODEL_MESSAGE_KIND, THREAD_KIND as MODEL_THREAD_KIND, type Message, type Thread } from '../model/mail.ts';
 import { MEETING_KIND as MODEL_MEETING_KIND, type Meeting } from '../model/meeting.ts';
 import { SPEC_KIND as MODEL_SPEC_KIND, type Spec, type SpecStep } from '../model/spec.ts';
+import { JOB_MONTH_KIND as MODEL_JOB_MONTH_KIND, type JobMonth } from '../model/jobs.ts';
+import type { JobMonthSummary } from '../catalog/types.ts';
+import { ALL_JOB_SOURCES_SCOPE, JOB_MONTH_KIND } from './job-trends.ts';
 import { MESSAGE_KIND, THREAD_KIND } from './lists.ts';
 import { ALL_TEAMS_SCOPE, MEETING_KIND } from './meetings.ts';
 import { ALL_SPECS_SCOPE, SPEC_KIND } from './specs.ts';
@@ -31,6 +34,8 @@ const LIST_CHARTS = ['list-activity', 'new-posters', 'replied-threads', 'first-r
 const MEETING_CHARTS = ['meetings-held', 'meeting-attendance', 'action-items'];
 /** The charts of design specs (whose scopes are places with specs only). */
 const SPEC_CHARTS = ['specs-lifecycle', 'spec-approval-time'];
+/** The job-listing chart (whose scopes are job sources only). */
+const JOB_CHARTS = ['job-trends'];
 /** Series of rates (a share, a median): a month with nothing to measure has no point. */
 const RATE_SERIES = ['replied', 'median-hours', 'median-people', 'median-days'];
 const reviewCharts = CHARTS.filter((c) => REVIEW_CHARTS.includes(c.id));
@@ -88,6 +93,20 @@ const specCatalog: ChartCatalog = {
 const specContext: ChartContext = { ...context, catalog: specCatalog };
 const SPEC_SCOPES = ['all', 'projects/demo/nova-specs', 'projects/mirror/nova-specs', 'projects/sig-node'];
 const REVIEW_SCOPES = ['all', 'projects/aurora/compute', 'projects/aurora/docs'];
+/** Two job sources: Hacker News threads (Jan–Mar, March not over) and a board's file (Feb only). */
+const jobMonth = (source: string, type: string, month: string, postings: number, counts: Record<string, number>, complete = true): JobMonthSummary => ({
+  key: `${source}:${month}`, kind: 'job-month', type, source, title: `Job postings, ${month}`, updated: `${month}-01T00:00:00Z`, path: 'charts/',
+  month, postings, counts, complete, excluded: {}, threads: 1,
+});
+const JOB_MONTHS = [
+  jobMonth('hn', 'hn-hiring', '2024-01', 300, { Python: 30, OpenStack: 3 }),
+  jobMonth('hn', 'hn-hiring', '2024-02', 280, { Python: 28, OpenStack: 7 }),
+  jobMonth('hn', 'hn-hiring', '2024-03', 90, { Python: 12, OpenStack: 4 }, false),
+  jobMonth('board', 'jobs-csv', '2024-02', 40, { Python: 4, OpenStack: 1 }),
+];
+const jobCatalog: ChartCatalog = { ...specCatalog, items: (kind) => (kind === JOB_MONTH_KIND ? JOB_MONTHS : specCatalog.items(kind)) };
+const jobContext: ChartContext = { ...context, catalog: jobCatalog };
+const JOB_SCOPES = ['all', 'sources/board', 'sources/hn'];
 
 describe('the chart registry', () => {
   it('has the activity chart (its URLs stay), the contributors chart, the list charts, the meeting charts and the spec charts', () => {
@@ -103,14 +122,15 @@ describe('the chart registry', () => {
       ['action-items', 'line'],
       ['specs-lifecycle', 'bars'],
       ['spec-approval-time', 'bars'],
+      ['job-trends', 'line'],
     ]);
-    expect(CHARTS.map((c) => c.id)).toEqual([...REVIEW_CHARTS, ...LIST_CHARTS, ...MEETING_CHARTS, ...SPEC_CHARTS]);
+    expect(CHARTS.map((c) => c.id)).toEqual([...REVIEW_CHARTS, ...LIST_CHARTS, ...MEETING_CHARTS, ...SPEC_CHARTS, ...JOB_CHARTS]);
     expect(chartById('contributors')?.title).toBe('Active contributors by organisation');
     expect(chartById('nope')).toBeUndefined();
   });
 
-  it('names the mail, meeting and spec kinds as the model does (chart code may not import it)', () => {
-    expect([MESSAGE_KIND, THREAD_KIND, MEETING_KIND, SPEC_KIND]).toEqual([MODEL_MESSAGE_KIND, MODEL_THREAD_KIND, MODEL_MEETING_KIND, MODEL_SPEC_KIND]);
+  it('names the mail, meeting, spec and job kinds as the model does (chart code may not import it)', () => {
+    expect([MESSAGE_KIND, THREAD_KIND, MEETING_KIND, SPEC_KIND, JOB_MONTH_KIND]).toEqual([MODEL_MESSAGE_KIND, MODEL_THREAD_KIND, MODEL_MEETING_KIND, MODEL_SPEC_KIND, MODEL_JOB_MONTH_KIND]);
   });
 
   it('has clean, distinct routes for every chart and scope', () => {
@@ -118,14 +138,16 @@ describe('the chart registry', () => {
     expect(routeProblems(CHARTS.map((c) => ({ id: c.id, scopes: c.scopes(mailCatalog) })))).toEqual([]);
     expect(routeProblems(CHARTS.map((c) => ({ id: c.id, scopes: c.scopes(meetingCatalog) })))).toEqual([]);
     expect(routeProblems(CHARTS.map((c) => ({ id: c.id, scopes: c.scopes(specCatalog) })))).toEqual([]);
+    expect(routeProblems(CHARTS.map((c) => ({ id: c.id, scopes: c.scopes(jobCatalog) })))).toEqual([]);
   });
 
   describe.each(CHARTS.map((c) => [c.id, c] as const))('%s', (id, chart) => {
     const lists = LIST_CHARTS.includes(id);
     const meetings = MEETING_CHARTS.includes(id);
     const specs = SPEC_CHARTS.includes(id);
-    const scopes = chart.scopes(lists ? mailCatalog : meetings ? meetingCatalog : specs ? specCatalog : catalog);
-    const dataOf = chart.load(lists ? mailContext : meetings ? meetingContext : specs ? specContext : context);
+    const jobs = JOB_CHARTS.includes(id);
+    const scopes = chart.scopes(lists ? mailCatalog : meetings ? meetingCatalog : specs ? specCatalog : jobs ? jobCatalog : catalog);
+    const dataOf = chart.load(lists ? mailContext : meetings ? meetingContext : specs ? specContext : jobs ? jobContext : context);
 
     it('has words, a known renderer and the all scope first, then one per project (per list for the list charts)', () => {
       expect(chart.title).toMatch(/^[A-Z]/);
@@ -150,6 +172,12 @@ describe('the chart registry', () => {
         expect(scopes.map((s) => s.id)).toEqual(SPEC_SCOPES);
         expect(scopes.map((s) => s.label)).toEqual(['All specs', 'nova-specs (demo)', 'nova-specs (mirror)', 'sig-node']);
         expect(scopes.slice(1).map((s) => s.place)).toEqual([placeKey('demo', 'nova-specs'), placeKey('mirror', 'nova-specs'), placeKey('demo', 'sig-node')]);
+        return;
+      }
+      if (jobs) {
+        // One scope per job source, by its id; no place, project or list has job postings.
+        expect(scopes.map((s) => s.id)).toEqual(JOB_SCOPES);
+        expect(scopes.map((s) => [s.label, s.source, s.place])).toEqual([['All job sources', undefined, undefined], ['board', 'board', undefined], ['hn', 'hn', undefined]]);
         return;
       }
       expect(scopes.map((s) => s.id)).toEqual(REVIEW_SCOPES);
@@ -182,11 +210,11 @@ describe('the chart registry', () => {
       expect(textAlternative(data)).toMatch(/^By release: /);
     });
 
-    it.each(specs ? [] : lists ? LIST_SCOPES : meetings ? MEETING_SCOPES : REVIEW_SCOPES)('gives %s monthly data (zero-filled counts), an SVG, a table and a text alternative', (scopeId) => {
+    it.each(specs ? [] : lists ? LIST_SCOPES : meetings ? MEETING_SCOPES : jobs ? JOB_SCOPES : REVIEW_SCOPES)('gives %s monthly data (zero-filled counts), an SVG, a table and a text alternative', (scopeId) => {
       const scope = scopes.find((s) => s.id === scopeId)!;
       const data = dataOf(scope);
       expect(data.title).toContain(scopeWords(scope));
-      expect(data.title).toContain(scope.project ?? (lists ? 'all lists' : meetings ? 'all teams' : 'all projects'));
+      expect(data.title).toContain(scope.project ?? scope.source ?? (lists ? 'all lists' : meetings ? 'all teams' : jobs ? 'all job sources' : 'all projects'));
       expect(data.axis).toBeUndefined();
       expect(data.series.length).toBeGreaterThan(0);
       const months = allMonths(data);
@@ -582,5 +610,46 @@ describe('chartsFor', () => {
     const make = (renderer: string) => defineChart({ id: 'p', title: 'P', summary: 'P.', renderer: renderer as 'bars', scopes: () => [], prepare: () => 0, data: () => ({ title: '', description: '', unit: '', source: '', series: [] }) });
     expect(chartsFor([{ file: 'p.ts', charts: [make('bars')] }]).at(-1)!.renderer).toBe('bars');
     expect(() => chartsFor([{ file: 'p.ts', charts: [make('pie')] }])).toThrow('plugin p.ts: charts[0]: renderer must be one of "line", "stacked", "bars"');
+  });
+});
+
+describe('the job-trends chart', () => {
+  const chart = chartById('job-trends')!;
+
+  it('is only on a site with job sources, and has only the all scope without them', () => {
+    for (const c of [catalog, mailCatalog, meetingCatalog, specCatalog]) {
+      expect(chart.available?.(c)).toBe(false);
+      expect(chart.scopes(c)).toEqual([ALL_JOB_SOURCES_SCOPE]);
+    }
+    expect(chart.available?.(jobCatalog)).toBe(true);
+    const data = chart.load(context)(ALL_JOB_SOURCES_SCOPE);
+    expect(allMonths(data)).toEqual([]);
+    expect(RENDERERS[chart.renderer].render(data, { id: 'c' })).toContain('No data yet');
+  });
+
+  it('counts every source for all and each source for its own scope', () => {
+    const dataOf = chart.load(jobContext);
+    const [all, board, hn] = chart.scopes(jobCatalog).map(dataOf);
+    const python = (d: typeof all) => d!.series[0]!.points.map((p) => p.value);
+    expect(python(all)).toEqual([30, 32, 12]);
+    expect(python(hn)).toEqual([30, 28, 12]);
+    expect(python(board)).toEqual([4]);
+    expect(hn!.source).toContain('Not final: March 2024');
+    expect(board!.source).toContain('a job board’s export (board)');
+  });
+
+  it('reads job-listing months of a real catalog, with their upstream type', () => {
+    const full = new Catalog({ affiliations: {}, privacy: { optOut: [] } }, defaultKinds());
+    const data: JobMonth = { month: '2024-03', postings: 412, counts: { Python: 90 }, threads: [], complete: true, excluded: { deleted: 3 }, keywordsDigest: 'd' };
+    full.add(makeItem({ source: 'hn', type: 'hn-hiring', origin: 'x', kind: MODEL_JOB_MONTH_KIND, nativeId: '2024-03', updatedOn: '2024-04-01T00:00:00Z', data }));
+    full.finish();
+    const real = chartCatalog(full);
+    expect(chart.available!(real)).toBe(true);
+    const scopes = chart.scopes(real);
+    expect(scopes.map((s) => s.id)).toEqual(['all', 'sources/hn']);
+    const d = chart.load({ catalog: real, siteTitle: 'Demo', unknownOrg: UNKNOWN })(scopes[1]!);
+    expect(d.series.map((s) => [s.label, s.points])).toEqual([['Python', [{ month: '2024-03', value: 90 }]]]);
+    expect(d.source).toContain('Hacker News “Ask HN: Who is hiring?” threads (hn)');
+    expect(d.source).toContain('Left out, not counted as postings: 3 deleted.');
   });
 });

@@ -8,10 +8,11 @@
  * Entries see the catalog only through `ChartCatalog`, handed to them by
  * site.ts (the one chart module that loads the site).
  */
-import type { ItemSummary, MeetingSummary, Person, ProjectSummary, ThreadSummary } from '../catalog/types.ts';
+import type { ItemSummary, JobMonthSummary, MeetingSummary, Person, ProjectSummary, ThreadSummary } from '../catalog/types.ts';
 import { actionItemSeries, actionItemsChartData } from './action-items.ts';
 import { activityChartData, activitySeries, type ActivityChange } from './activity.ts';
 import { attendanceChartData, attendanceSeries } from './meeting-attendance.ts';
+import { JOB_MONTH_KIND, jobScopes, jobTrendsChartData, jobTrendsSeries } from './job-trends.ts';
 import { MEETING_KIND, meetingScopes, type MeetingAction } from './meetings.ts';
 import { meetingsHeldChartData, meetingsHeldSeries } from './meetings-held.ts';
 import { contributorChartData, contributorSeries } from './contributors.ts';
@@ -112,6 +113,9 @@ const SPEC_SCOPES = {
   scopes: (catalog: ChartCatalog) => specScopes(catalog.projects.values(), catalog.items(SPEC_KIND)),
   available: (catalog: ChartCatalog) => catalog.items(SPEC_KIND).length > 0,
 };
+
+/** The job-listing months (one per source and month: postings and matches per keyword). */
+const jobMonthsOf = (catalog: ChartCatalog) => catalog.items(JOB_MONTH_KIND) as readonly JobMonthSummary[];
 
 /** The meeting kind's summaries (settled: attendees are counted people only). */
 const meetingsOf = (catalog: ChartCatalog) => catalog.items(MEETING_KIND) as readonly MeetingSummary[];
@@ -232,6 +236,18 @@ export const CHARTS: readonly Chart[] = [
     ...SPEC_SCOPES,
     prepare: ({ catalog }) => approvalTimeSeries(catalog.specMilestones()),
     data: (series, scope, { siteTitle }) => approvalTimeChartData(series, scope, siteTitle),
+  }),
+  // Job listings: all job sources, then one scope per source (`sources/<id>`), only on a site with a job source.
+  // The registry gives the default view (counts per keyword); the job-trends page draws the others (share, smoothing, two keywords) from the same series.
+  defineChart({
+    id: 'job-trends',
+    title: 'Job postings per month by keyword',
+    summary: 'Job postings each month that mention each configured keyword, for all job sources or one.',
+    renderer: 'line',
+    scopes: (catalog) => jobScopes(jobMonthsOf(catalog)),
+    available: (catalog) => catalog.items(JOB_MONTH_KIND).length > 0,
+    prepare: ({ catalog }) => jobTrendsSeries(jobMonthsOf(catalog)),
+    data: (series, scope, { siteTitle }) => jobTrendsChartData(series, scope, {}, siteTitle),
   }),
 ];
 

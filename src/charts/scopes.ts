@@ -14,6 +14,11 @@ export interface ChartScope {
    */
   place?: string;
   /**
+   * The source id of a scope that is one source (the job-trends chart's
+   * `sources/<id>`); absent otherwise. Data is looked up by it, like `place`.
+   */
+  source?: string;
+  /**
    * How sentences name the `all` scope ("all lists"); `scopeWords` gives
    * "all projects" when absent. Not used for a place's scope, which its label names.
    */

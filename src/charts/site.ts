@@ -157,7 +157,8 @@ export async function chartFor(chartId: string, scope: string | ChartScope | { p
       data: dataOf(found),
       id: domId(`${chart.id}-${found.id}`),
       links: chartLinks(chart.id, found),
-      fileName: domId(`${chart.id}-${found.project === undefined ? 'all' : found.id.replace(/^projects\//, '')}`),
+      // A source scope (`sources/<id>`) is named like a project's, so two scopes never share a file name.
+      fileName: domId(`${chart.id}-${found.project === undefined && found.source === undefined ? 'all' : found.id.replace(/^(projects|sources)\//, '')}`),
     };
     loaded.prepared.set(key, prepared);
   }

@@ -10,6 +10,8 @@ import type { ItemSummary } from '../types.ts';
 
 export interface JobMonthSummary extends ItemSummary {
   kind: 'job-month';
+  /** The upstream type of its source (`hn-hiring`, `jobs-csv`), so the chart can say what a posting is. */
+  type: string;
   month: string;
   postings: number;
   counts: Record<string, number>;
@@ -25,9 +27,10 @@ export const jobMonthKind = defineKind<JobMonth, JobMonthSummary>({
   label: { one: 'job-listing month', many: 'job-listing months' },
   home: false,
   schema: JobMonth,
-  summarise: ({ source, data: m }) => ({
+  summarise: ({ source, type, data: m }) => ({
     key: `${source}:${m.month}`,
     kind: 'job-month',
+    type,
     source,
     title: `Job postings, ${m.month}`,
     updated: `${m.month}-01T00:00:00Z`,
