@@ -28,7 +28,7 @@ describe('measureCharts', () => {
     expect(rows.filter((r) => MEETING_CHARTS.includes(r.id)).map((r) => [r.id, r.scopes, r.note])).toEqual(MEETING_CHARTS.map((id) => [id, 1, expect.stringMatching(/^no data/)]));
     // So do the spec charts.
     expect(rows.filter((r) => SPEC_CHARTS.includes(r.id)).map((r) => [r.id, r.scopes, r.note])).toEqual(SPEC_CHARTS.map((id) => [id, 1, expect.stringMatching(/^no data/)]));
-    const others = [...LIST_CHARTS, ...MEETING_CHARTS, ...SPEC_CHARTS];
+    const others = [...LIST_CHARTS, ...MEETING_CHARTS, ...SPEC_CHARTS, 'job-trends'];
     expect(rows.filter((r) => !others.includes(r.id)).map((r) => [r.id, r.scopes, r.note])).toEqual([['activity', 3, undefined], ['contributors', 3, undefined]]);
   });
 

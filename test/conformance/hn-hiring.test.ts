@@ -42,7 +42,7 @@ describe.skipIf(!present)('hn-hiring conformance with a recorded thread', () => 
   const body = recorded?.response.body.string ?? '{}';
   // Independent of the code under test: the raw JSON, top-level children with an author and text.
   const raw = JSON.parse(body) as { title: string; author: string; created_at: string; children: { author: string | null; text: string | null; children: unknown[] }[] };
-  const withText = raw.children.filter((c) => c.author && c.text && c.text.replace(/<[^>]*>/g, '').trim());
+  const withText = (raw.children ?? []).filter((c) => c.author && c.text && c.text.replace(/<[^>]*>/g, '').trim());
   const pythonRaw = withText.filter((c) => PYTHON.test(c.text!)).length;
 
   it('is a recorded items answer of a hiring thread', () => {
