@@ -6,7 +6,7 @@
 import type { ActivityEvent } from '../catalog/types.ts';
 import { placeKey } from '../lib/places.ts';
 import { scopeEntry, scopeWords, type ChartScope } from './scopes.ts';
-import { eventMonth, zeroFill, type ChartData, type Month, type TimeSeries } from './series.ts';
+import { eventMonth, seriesIds, sumOf, zeroFill, type ChartData, type Month, type TimeSeries } from './series.ts';
 
 /** An event as the chart reads it; `source` and `place` (a name) make its place key. */
 export type ContributorEvent = Pick<ActivityEvent, 'who' | 'when' | 'source' | 'place'>;
@@ -88,24 +88,6 @@ export function contributorSeries(events: Iterable<ContributorEvent>, orgOf: (wh
   return { total, projects };
 }
 
-const sum = (values: Iterable<number>) => {
-  let n = 0;
-  for (const v of values) n += v;
-  return n;
-};
-
-/** A stable series id per organisation: `org-<slug>`, numbered when two names meet. */
-function orgIds(names: readonly string[]): string[] {
-  const used = new Set<string>();
-  return names.map((name) => {
-    const base = `org-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x'}`;
-    let id = base;
-    for (let i = 2; used.has(id); i++) id = `${base}-${i}`;
-    used.add(id);
-    return id;
-  });
-}
-
 export interface OrganisationBands {
   series: TimeSeries[];
   /** Organisations folded into "Other", largest first. */
@@ -123,11 +105,11 @@ export function organisationBands(t: OrgTally, top: number = CONTRIBUTOR_DEFAULT
   const unknown = (points: TimeSeries['points']): TimeSeries => ({ ...UNKNOWN_BAND, total: 'none', tone: 'neutral', points });
   if (t.first === undefined || t.last === undefined) return { series: [unknown([])], folded: [] };
   const { first, last } = t;
-  const ranked = [...t.byOrg].map(([org, months]) => ({ org, months, total: sum(months.values()) })).sort((a, b) => b.total - a.total || (a.org < b.org ? -1 : a.org > b.org ? 1 : 0));
+  const ranked = [...t.byOrg].map(([org, months]) => ({ org, months, total: sumOf(months.values()) })).sort((a, b) => b.total - a.total || (a.org < b.org ? -1 : a.org > b.org ? 1 : 0));
   const cut = ranked.length === top + 1 ? top + 1 : top;
   const named = ranked.slice(0, cut);
   const rest = ranked.slice(cut);
-  const ids = orgIds(named.map((r) => r.org));
+  const ids = seriesIds('org', named.map((r) => r.org));
   const series: TimeSeries[] = named.map((r, i) => ({ id: ids[i]!, label: r.org, total: 'none', points: zeroFill(r.months, first, last) }));
   if (rest.length) {
     const other = new Map<Month, number>();

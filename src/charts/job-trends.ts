@@ -25,7 +25,7 @@ import type { JobMonthSummary } from '../catalog/types.ts';
 import type { KeywordDefinition, KeywordDefinitions } from '../lib/job-keywords.ts';
 import { formatChange, formatValue, monthLong, NO_VALUE } from './format.ts';
 import type { ChartScope } from './scopes.ts';
-import { monthsBetween, type ChartData, type Month, type SeriesPoint, type TimeSeries } from './series.ts';
+import { monthsBetween, seriesIds, type ChartData, type Month, type SeriesPoint, type TimeSeries } from './series.ts';
 
 /** The job-listing kind (`JOB_MONTH_KIND` in src/model/jobs.ts, which chart code does not import). */
 export const JOB_MONTH_KIND = 'job-month';
@@ -223,18 +223,6 @@ export function keywordPoints(trend: KeywordTrend, measure: JobMeasure, window =
   return out;
 }
 
-/** A stable, CSS-safe series id per keyword: `kw-<name>`, numbered when two meet. */
-function keywordIds(names: readonly string[]): string[] {
-  const used = new Set<string>();
-  return names.map((name) => {
-    const base = `kw-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x'}`;
-    let id = base;
-    for (let i = 2; used.has(id); i++) id = `${base}-${i}`;
-    used.add(id);
-    return id;
-  });
-}
-
 /** "a", "a and b", "a, b and c" (or "or"). */
 export function listWords(items: readonly string[], last = 'and'): string {
   if (items.length <= 1) return items.join('');
@@ -313,7 +301,7 @@ export function jobTrendsChartData(series: JobTrendsSeries, scope: ChartScope, o
   const smoothed = window > 1 ? ` (${window}-month average)` : '';
   const base = measure === 'count' ? 'Job postings per month' : 'Share of job postings per month';
   const title = options.keywords === undefined ? `${base} by keyword${smoothed}: ${where}` : `${base}${smoothed}: ${listWords(picked.map((t) => t.keyword))}, ${where}`;
-  const ids = keywordIds(picked.map((t) => t.keyword));
+  const ids = seriesIds('kw', picked.map((t) => t.keyword));
   const out: TimeSeries[] = picked.map((t, i) => ({ id: ids[i]!, label: t.keyword, total: measure === 'count' && window <= 1 ? 'sum' : 'none', points: keywordPoints(t, measure, window) }));
   if (options.postings && measure === 'count') {
     const all: KeywordTrend = { keyword: 'All postings', counts: trends.postings, base: trends.postings };

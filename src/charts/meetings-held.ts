@@ -8,7 +8,7 @@ import { placeKey } from '../lib/places.ts';
 import { ByList, widen, type MonthSpan } from './lists.ts';
 import type { HeldMeeting } from './meetings.ts';
 import { scopeEntry, scopeWords, type ChartScope } from './scopes.ts';
-import { eventMonth, zeroFill, type ChartData, type Month, type TimeSeries } from './series.ts';
+import { eventMonth, seriesIds, sumOf, zeroFill, type ChartData, type Month, type TimeSeries } from './series.ts';
 
 /**
  * Named teams before the rest is folded into "Other teams": six, as the
@@ -60,24 +60,6 @@ export function meetingsHeldSeries(meetings: Iterable<HeldMeeting>, labels: Read
   return { total: tallies.total, teams: tallies.lists, labels: names };
 }
 
-const sum = (values: Iterable<number>) => {
-  let n = 0;
-  for (const v of values) n += v;
-  return n;
-};
-
-/** A stable, CSS-safe series id per team: `team-<label>`, numbered when two meet. */
-function teamIds(labels: readonly string[]): string[] {
-  const used = new Set<string>();
-  return labels.map((label) => {
-    const base = `team-${label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x'}`;
-    let id = base;
-    for (let i = 2; used.has(id); i++) id = `${base}-${i}`;
-    used.add(id);
-    return id;
-  });
-}
-
 export interface TeamBands {
   series: TimeSeries[];
   /** Labels of the teams folded into "Other teams", most meetings first. */
@@ -94,12 +76,12 @@ export function teamBands(series: MeetingsHeldSeries, top: number = MEETINGS_HEL
   const { first, last } = series.total;
   if (first === undefined || last === undefined) return { series: [], folded: [] };
   const ranked = [...series.teams]
-    .map(([key, t]) => ({ label: series.labels.get(key)!, counts: t.counts, total: sum(t.counts.values()) }))
+    .map(([key, t]) => ({ label: series.labels.get(key)!, counts: t.counts, total: sumOf(t.counts.values()) }))
     .sort((a, b) => b.total - a.total || a.label.localeCompare(b.label));
   const cut = ranked.length === top + 1 ? top + 1 : top;
   const named = ranked.slice(0, cut);
   const rest = ranked.slice(cut);
-  const ids = teamIds(named.map((r) => r.label));
+  const ids = seriesIds('team', named.map((r) => r.label));
   const out: TimeSeries[] = named.map((r, i) => ({ id: ids[i]!, label: r.label, total: 'sum', points: zeroFill(r.counts, first, last) }));
   if (rest.length) {
     const other = new Map<Month, number>();

@@ -192,3 +192,25 @@ export function stackSums(data: Pick<ChartData, 'series'>): SeriesPoint[] {
   for (const s of data.series) for (const p of s.points) sums.set(p.month, (sums.get(p.month) ?? 0) + p.value);
   return [...sums].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([month, value]) => ({ month, value }));
 }
+
+/**
+ * A stable, CSS-safe series id per name (`<prefix>-<slug>`), numbered when two
+ * names fold to the same slug: used in JSON, CSS classes and element ids.
+ */
+export function seriesIds(prefix: string, names: readonly string[]): string[] {
+  const used = new Set<string>();
+  return names.map((name) => {
+    const base = `${prefix}-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x'}`;
+    let id = base;
+    for (let i = 2; used.has(id); i++) id = `${base}-${i}`;
+    used.add(id);
+    return id;
+  });
+}
+
+/** The sum of some numbers (of a map's values, without an array). */
+export function sumOf(values: Iterable<number>): number {
+  let n = 0;
+  for (const v of values) n += v;
+  return n;
+}
