@@ -163,7 +163,8 @@ export function nextLink(link: string | undefined): string | undefined {
   return linkRels(link).next;
 }
 
-function field(record: unknown, key: string): unknown {
+/** A field of a JSON record, when it is an object (records are raw JSON until parse.ts reads them). */
+export function field(record: unknown, key: string): unknown {
   return record && typeof record === 'object' ? (record as Record<string, unknown>)[key] : undefined;
 }
 

@@ -22,8 +22,8 @@ import { CHANGE_KIND, type Change, type ReviewMessage } from '../../model/change
 import type { Account } from '../../model/person.ts';
 import { makeItem } from '../../model/item.ts';
 import type { SourceDriver, SyncContext, SyncOutcome } from '../types.ts';
-import { createGithubClient, GithubNotFoundError, GithubRateLimitError, type GithubBudget, type GithubClient } from './client.ts';
-import { mapPull } from './map.ts';
+import { createGithubClient, field, GithubNotFoundError, GithubRateLimitError, type GithubBudget, type GithubClient } from './client.ts';
+import { mapPull, orderMessages } from './map.ts';
 
 /** What the source keeps per repository between runs. */
 interface RepoState {
@@ -65,8 +65,6 @@ function repoStates(meta: Record<string, unknown>): RepoStates {
   }
   return out;
 }
-
-const field = (record: unknown, key: string): unknown => (record && typeof record === 'object' ? (record as Record<string, unknown>)[key] : undefined);
 
 function ownerStates(meta: Record<string, unknown>): Record<string, OwnerState> {
   const owners = meta.owners;
@@ -138,8 +136,6 @@ function earlierComments(ctx: SyncContext<GithubSourceConfig>): () => Promise<Ma
   return () => (loaded ??= load());
 }
 
-const TYPE_ORDER: Record<string, number> = { review: 0, comment: 1, inline: 2 };
-
 /**
  * The stored conversation comments the `since` request did not return again
  * (unchanged since), merged into the freshly mapped pull in the mapper's order.
@@ -150,8 +146,7 @@ function mergeEarlier(change: Change, earlier: EarlierComments): Change {
   const fresh = new Set(change.messages.map((m) => m.id));
   const kept = earlier.comments.filter((m) => !fresh.has(m.id));
   if (!kept.length) return change;
-  const rank = new Map([...change.messages, ...kept].map((m, i) => [m, i]));
-  const messages = [...change.messages, ...kept].sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : (TYPE_ORDER[a.type ?? 'comment']! - TYPE_ORDER[b.type ?? 'comment']!) || rank.get(a)! - rank.get(b)!));
+  const messages = orderMessages([...change.messages, ...kept]);
   const accounts = { ...change.accounts };
   for (const m of kept) if (m.author !== undefined && !accounts[m.author] && earlier.accounts[m.author]) accounts[m.author] = earlier.accounts[m.author]!;
   return { ...change, messages, accounts: Object.fromEntries(Object.entries(accounts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };

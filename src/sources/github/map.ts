@@ -235,6 +235,15 @@ function compareMessages(a: Sorted, b: Sorted): number {
   return TYPE_ORDER[a.msg.type ?? 'comment'] - TYPE_ORDER[b.msg.type ?? 'comment'] || a.n - b.n;
 }
 
+/**
+ * Messages in the order a mapped pull keeps them: by date, then reviews,
+ * conversation, inline comments, then as given. The driver merges stored
+ * comments with it, so a merged pull reads as one mapped whole.
+ */
+export function orderMessages(messages: readonly ReviewMessage[]): ReviewMessage[] {
+  return messages.map((msg, n) => ({ msg, n })).sort(compareMessages).map((m) => m.msg);
+}
+
 /** By date (undated last), voter, then review id: never by the order records came in. */
 function compareVotes(a: { vote: Vote; n: number }, b: { vote: Vote; n: number }): number {
   const da = a.vote.date ?? '\uffff';
