@@ -150,6 +150,8 @@ export class SearchIndexBuilder {
   private shardTerms(shard: number, shardCount: number, avg: number[]): TermPostings[] {
     const byTerm = new Map<number, TermPostings>();
     const idfCache = new Map<number, number>();
+    // Per kind index, the document boost (1 for most): looked up once, not per posting.
+    const kindBoost = this.facets.kind.list.map((k) => KIND_BOOST[k] ?? 1);
     this.postings.forShard(shard, shardCount, (id, doc, f, tf) => {
       let t = byTerm.get(id);
       if (!t) {
@@ -169,8 +171,8 @@ export class SearchIndexBuilder {
       let score = (idf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (len / avg[f]!)) + tf);
       score *= FIELDS[f]!.boost;
       // lunr multiplies by the document's boost after the field's, in this order.
-      const boost = KIND_BOOST[this.facets.kind.list[this.docFacets.kind.get(doc)]!];
-      if (boost !== undefined) score *= boost;
+      const boost = kindBoost[this.docFacets.kind.get(doc)]!;
+      if (boost !== 1) score *= boost;
       const fp = t.fields[f]!;
       fp.docs.push(doc);
       fp.scores.push(Math.round(score * 1000));
