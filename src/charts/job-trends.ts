@@ -23,9 +23,10 @@
  */
 import type { JobMonthSummary } from '../catalog/types.ts';
 import type { KeywordDefinition, KeywordDefinitions } from '../lib/job-keywords.ts';
-import { formatChange, formatValue, monthLong, NO_VALUE } from './format.ts';
+import { formatValue, monthLong, NO_VALUE } from './format.ts';
 import type { ChartScope } from './scopes.ts';
 import { monthsBetween, seriesIds, type ChartData, type Month, type SeriesPoint, type TimeSeries } from './series.ts';
+import { percentChange } from './views.ts';
 
 /** The job-listing kind (`JOB_MONTH_KIND` in src/model/jobs.ts, which chart code does not import). */
 export const JOB_MONTH_KIND = 'job-month';
@@ -185,6 +186,8 @@ export interface JobTrendsChartOptions {
 }
 
 const MAX_SMOOTHING = 24;
+/** The smoothing windows the chart page offers (months). */
+export const JOB_SMOOTHING = [3, 6, 12] as const;
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
@@ -346,9 +349,7 @@ export function growth(series: JobTrendsSeries, keyword: string, from: Month, to
   const values = { ...(start !== undefined ? { start } : {}), ...(end !== undefined ? { end } : {}) };
   const missing = [start === undefined ? from : undefined, end === undefined ? to : undefined].filter((m): m is Month => m !== undefined);
   if (missing.length) return { from, to, value: undefined, label: NO_VALUE, ...values, reason: `no value in ${listWords(missing.map(monthLong))}` };
-  if (start === 0) return { from, to, value: undefined, label: NO_VALUE, ...values, reason: `0 in ${monthLong(from)}: growth from nothing has no percentage` };
-  const value = (100 * (end! - start!)) / start!;
-  return { from, to, value, label: formatChange(value), ...values };
+  return { from, to, ...percentChange(start!, end!, monthLong(from)), ...values };
 }
 
 /** A job source's config as the note reads it (the hn-hiring and jobs-csv configs fit). */

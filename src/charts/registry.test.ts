@@ -275,7 +275,7 @@ describe('two sources with a project of the same name', () => {
     expect(scopes.map((s) => s.id)).toEqual(['all', 'projects/a/docs', 'projects/b/docs']);
     expect(routeProblems([{ id: chart.id, scopes }])).toEqual([]);
     const dataOf = chart.load({ ...context, catalog: twoDocs });
-    const [all, a, b] = scopes.map(dataOf);
+    const [all, a, b] = scopes.map((s) => dataOf(s));
     expect(a!.title).toMatch(/: docs \(a\)$/);
     expect(b!.title).toMatch(/: docs \(b\)$/);
     const first = (d: typeof a) => d!.series.map((s) => s.points[0]?.value);
@@ -387,7 +387,7 @@ describe('list charts of a real catalog: bots and opted-out people', () => {
     const scopes = chart.scopes(realContext.catalog);
     expect(scopes.map((s) => [s.id, s.label, s.place])).toEqual([['all', 'All lists', undefined], ['projects/dev', 'dev', full.place(SOURCE, 'dev')!.key]]);
     const dataOf = chart.load(realContext);
-    const [all, dev] = scopes.map(dataOf);
+    const [all, dev] = scopes.map((s) => dataOf(s));
     // One list: its numbers are all lists'.
     expect(dev!.series).toEqual(all!.series);
     expect(dev!.title).toMatch(/: dev$/);
@@ -629,7 +629,7 @@ describe('the job-trends chart', () => {
 
   it('counts every source for all and each source for its own scope', () => {
     const dataOf = chart.load(jobContext);
-    const [all, board, hn] = chart.scopes(jobCatalog).map(dataOf);
+    const [all, board, hn] = chart.scopes(jobCatalog).map((s) => dataOf(s));
     const python = (d: typeof all) => d!.series[0]!.points.map((p) => p.value);
     expect(python(all)).toEqual([30, 32, 12]);
     expect(python(hn)).toEqual([30, 28, 12]);

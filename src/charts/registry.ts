@@ -12,7 +12,7 @@ import type { ItemSummary, JobMonthSummary, MeetingSummary, Person, ProjectSumma
 import { actionItemSeries, actionItemsChartData } from './action-items.ts';
 import { activityChartData, activitySeries, type ActivityChange } from './activity.ts';
 import { attendanceChartData, attendanceSeries } from './meeting-attendance.ts';
-import { JOB_MONTH_KIND, jobScopes, jobTrendsChartData, jobTrendsSeries } from './job-trends.ts';
+import { JOB_MONTH_KIND, JOB_SMOOTHING, jobScopes, jobTrendsChartData, jobTrendsSeries, methodologyNote } from './job-trends.ts';
 import { MEETING_KIND, meetingScopes, type MeetingAction } from './meetings.ts';
 import { meetingsHeldChartData, meetingsHeldSeries } from './meetings-held.ts';
 import { contributorChartData, contributorSeries } from './contributors.ts';
@@ -26,6 +26,7 @@ import { placeKey } from '../lib/places.ts';
 import { isRendererName, RENDERERS, type RendererName } from './renderers.ts';
 import { projectScopes, type ChartScope } from './scopes.ts';
 import type { ChartData } from './series.ts';
+import { defaultView, type ChartControls, type ChartView } from './views.ts';
 import { firstReplyChartData, repliedThreadsChartData, threadReplySeries } from './thread-replies.ts';
 
 /**
@@ -53,6 +54,8 @@ export interface ChartContext {
   siteTitle: string;
   /** The organisation name the catalog gives people it cannot place (`UNKNOWN_ORG`). */
   unknownOrg: string;
+  /** The config's sources (for a chart's notes on where its numbers come from; never shown whole: they may hold credentials). */
+  sources?: readonly { id: string; type: string }[];
 }
 
 export interface ChartDefinition<Prepared> {
@@ -68,9 +71,14 @@ export interface ChartDefinition<Prepared> {
   scopes(catalog: ChartCatalog): ChartScope[];
   /** Whether the site has data for it (review charts on a portal of lists only do not); always when absent. */
   available?(catalog: ChartCatalog): boolean;
+  /** What a reader may change on the chart page besides the months (src/charts/views.ts); `data` gets a choice per `views` dimension. */
+  controls?: ChartControls;
+  /** Paragraphs under the chart on its page: how the numbers are made (plain text). */
+  about?(context: ChartContext): string[];
   /** One pass over the catalog for every scope (called once per build). */
   prepare(context: ChartContext): Prepared;
-  data(prepared: Prepared, scope: ChartScope, context: ChartContext): ChartData;
+  /** `view` holds a choice per `controls.views` dimension (the defaults when the caller names none). */
+  data(prepared: Prepared, scope: ChartScope, context: ChartContext, view: ChartView): ChartData;
 }
 
 /** A registered chart, with its prepared state hidden behind `load`. */
@@ -81,17 +89,20 @@ export interface Chart {
   renderer: RendererName;
   scopes(catalog: ChartCatalog): ChartScope[];
   available?(catalog: ChartCatalog): boolean;
-  /** Reads the catalog once; the function it returns gives any scope's data. */
-  load(context: ChartContext): (scope: ChartScope) => ChartData;
+  controls?: ChartControls;
+  about?(context: ChartContext): string[];
+  /** Reads the catalog once; the function it returns gives any scope's data, in the default view unless one is named. */
+  load(context: ChartContext): (scope: ChartScope, view?: ChartView) => ChartData;
 }
 
 export function defineChart<Prepared>(def: ChartDefinition<Prepared>): Chart {
   const { prepare, data, ...rest } = def;
+  const fallback = defaultView(def.controls?.views);
   return {
     ...rest,
     load(context) {
       const prepared = prepare(context);
-      return (scope) => data(prepared, scope, context);
+      return (scope, view) => data(prepared, scope, context, { ...fallback, ...view });
     },
   };
 }
@@ -238,7 +249,7 @@ export const CHARTS: readonly Chart[] = [
     data: (series, scope, { siteTitle }) => approvalTimeChartData(series, scope, siteTitle),
   }),
   // Job listings: all job sources, then one scope per source (`sources/<id>`), only on a site with a job source.
-  // The registry gives the default view (counts per keyword); the job-trends page draws the others (share, smoothing, two keywords) from the same series.
+  // Counts or shares, smoothed or not (computed per view at build time); log scale, any keywords and the growth over the range on the page.
   defineChart({
     id: 'job-trends',
     title: 'Job postings per month by keyword',
@@ -246,8 +257,18 @@ export const CHARTS: readonly Chart[] = [
     renderer: 'line',
     scopes: (catalog) => jobScopes(jobMonthsOf(catalog)),
     available: (catalog) => catalog.items(JOB_MONTH_KIND).length > 0,
+    controls: {
+      views: [
+        { id: 'measure', label: 'Measure', choices: [{ value: 'count', label: 'Postings' }, { value: 'share', label: 'Share of postings (%)' }] },
+        { id: 'smoothing', label: 'Smoothing', choices: [{ value: '0', label: 'None' }, ...JOB_SMOOTHING.map((n) => ({ value: String(n), label: `${n}-month average` }))] },
+      ],
+      logScale: true,
+      seriesPicker: 'Keywords',
+      change: true,
+    },
+    about: ({ sources = [] }) => methodologyNote(sources),
     prepare: ({ catalog }) => jobTrendsSeries(jobMonthsOf(catalog)),
-    data: (series, scope, { siteTitle }) => jobTrendsChartData(series, scope, {}, siteTitle),
+    data: (series, scope, { siteTitle }, view) => jobTrendsChartData(series, scope, { measure: view.measure === 'share' ? 'share' : 'count', smoothing: Number(view.smoothing ?? 0) }, siteTitle),
   }),
 ];
 

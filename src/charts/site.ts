@@ -12,6 +12,7 @@ import type { RendererName } from './renderers.ts';
 import { chartById, chartsFor, routeProblems, type Chart, type ChartCatalog, type ChartContext } from './registry.ts';
 import { ALL_SCOPE, type ChartScope } from './scopes.ts';
 import type { ChartData } from './series.ts';
+import { controlProblems, viewCombinations, viewKey, type ChartControls } from './views.ts';
 
 export interface ChartLinks {
   /** Site-relative paths (pass through `href()`): the chart page, its downloads and embeds. */
@@ -40,6 +41,12 @@ export interface PreparedChart {
   links: ChartLinks;
   /** Base name for downloaded files, e.g. `activity-aurora-compute`. */
   fileName: string;
+  /** What the reader may change (the chart's `controls`); absent when nothing. */
+  controls?: ChartControls;
+  /** With `controls.views`: the data of every view, by `viewKey` (the default view's is `data`). */
+  variants?: Record<string, ChartData>;
+  /** Paragraphs on how the numbers are made (the chart's `about`). */
+  about?: string[];
 }
 
 export function chartLinks(chartId: string, scope: Pick<ChartScope, 'id'>): ChartLinks {
@@ -66,7 +73,7 @@ interface Loaded {
   charts: Chart[];
   context: ChartContext;
   scopes: Map<string, ChartScope[]>;
-  data: Map<string, (scope: ChartScope) => ChartData>;
+  data: Map<string, (scope: ChartScope, view?: Record<string, string>) => ChartData>;
   prepared: Map<string, PreparedChart>;
 }
 
@@ -92,11 +99,11 @@ export function chartCatalog(full: Catalog): ChartCatalog {
 async function load(): Promise<Loaded> {
   cache ??= getSite().then(({ catalog: full, loaded }) => {
     const catalog = chartCatalog(full);
-    const context: ChartContext = { catalog, siteTitle: loaded.config.site.title, unknownOrg: UNKNOWN_ORG };
+    const context: ChartContext = { catalog, siteTitle: loaded.config.site.title, unknownOrg: UNKNOWN_ORG, sources: loaded.config.sources };
     // Charts the site has data for: a portal of reviews only shows no list charts, and the other way round.
     const charts = chartsFor(loaded.plugins).filter((c) => !c.available || c.available(catalog));
     const scopes = new Map(charts.map((c) => [c.id, c.scopes(catalog)]));
-    const problems = routeProblems(charts.map((c) => ({ id: c.id, scopes: scopes.get(c.id) ?? [] })));
+    const problems = [...routeProblems(charts.map((c) => ({ id: c.id, scopes: scopes.get(c.id) ?? [] }))), ...charts.flatMap((c) => controlProblems(c.id, c.controls))];
     if (problems.length) throw new Error(`chart registry: ${problems.join('; ')}`);
     return { charts, context, scopes, data: new Map(), prepared: new Map() };
   });
@@ -151,6 +158,9 @@ export async function chartFor(chartId: string, scope: string | ChartScope | { p
   if (!prepared) {
     let dataOf = loaded.data.get(chart.id);
     if (!dataOf) loaded.data.set(chart.id, (dataOf = chart.load(loaded.context)));
+    const dims = chart.controls?.views ?? [];
+    const variants = dims.length ? Object.fromEntries(viewCombinations(dims).map((v) => [viewKey(dims, v), dataOf!(found, v)])) : undefined;
+    const about = chart.about?.(loaded.context);
     prepared = {
       chart: info(chart),
       scope: found,
@@ -159,6 +169,9 @@ export async function chartFor(chartId: string, scope: string | ChartScope | { p
       links: chartLinks(chart.id, found),
       // A source scope (`sources/<id>`) is named like a project's, so two scopes never share a file name.
       fileName: domId(`${chart.id}-${found.project === undefined && found.source === undefined ? 'all' : found.id.replace(/^(projects|sources)\//, '')}`),
+      ...(chart.controls ? { controls: chart.controls } : {}),
+      ...(variants ? { variants } : {}),
+      ...(about?.length ? { about } : {}),
     };
     loaded.prepared.set(key, prepared);
   }
