@@ -56,7 +56,7 @@ export interface HnWorldOptions {
   start?: string;
   end?: string;
   seed?: string;
-  /** Postings a hiring thread gets, about. */
+  /** Postings a hiring thread gets, about: from 0.6 times this in the first month to 1.4 times in the last. */
   postings?: number;
 }
 
@@ -68,6 +68,8 @@ const PLACES = ['Berlin', 'Lisbon', 'Austin, TX', 'Toronto', 'REMOTE (EU)', 'REM
 const STACKS_PLAIN = ['Go and PostgreSQL', 'Rust and Kafka', 'TypeScript and React', 'Java and Spring', 'Elixir and Phoenix', 'Kotlin on the JVM', 'C++ and CUDA'];
 const STACKS_PYTHON = ['Python and Django', 'Python, FastAPI and Postgres', 'Python with pandas and Airflow', 'a Python monolith we are splitting'];
 const CLOUDS_PLAIN = ['Kubernetes on bare metal', 'AWS and Terraform', 'our own data centres', 'GCP'];
+/** A line some postings add (and most do not), for keywords beyond Python and OpenStack. */
+const FOCUS = ['', '', '', ' Experience with storage (Ceph or Swift) is a plus.', ' You know networking: BGP, SDN and load balancers.', ' Comfort with KVM and libvirt virtualization helps.', ' We value open-source contributions.'];
 const CLOUDS_OPENSTACK = ['a private OpenStack cloud', 'OpenStack (Nova, Neutron, Ceph)', 'our OpenStack and Kubernetes platform'];
 const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'zen', 'tor', 'vu', 'qui', 'sel', 'dar', 'no', 'pex'];
 
@@ -84,7 +86,7 @@ function postingHtml(rng: Rng, python: boolean, openstack: boolean): string {
   const slug = company.toLowerCase().replace(/[^a-z]/g, '');
   return [
     `${company} | ${rng.pick(ROLES)} | ${rng.pick(PLACES)} | Full-time`,
-    `<p>We&#x27;re ${rng.int(8, 400)} people building ${rng.pick(['payments', 'logistics', 'climate data', 'developer tools', 'health records'])} software. You&#x27;d work on ${stack}, running on ${cloud}.`,
+    `<p>We&#x27;re ${rng.int(8, 400)} people building ${rng.pick(['payments', 'logistics', 'climate data', 'developer tools', 'health records'])} software. You&#x27;d work on ${stack}, running on ${cloud}.${rng.pick(FOCUS)}`,
     `<p>Apply: <a href="https:&#x2F;&#x2F;${slug}.example&#x2F;jobs" rel="nofollow">https:&#x2F;&#x2F;${slug}.example&#x2F;jobs</a>`,
   ].join('');
 }
@@ -161,8 +163,10 @@ export function generateHnWorld(options: HnWorldOptions = {}): HnWorld {
     // 11:00 New York time on the 1st, as the account posts.
     const at = Date.UTC(y, m - 1, 1, 15, 0, 0) / 1000;
     const truth: HnMonthTruth = { month, threads: [], postings: 0, python: 0, openstack: 0, both: 0, deleted: 0, dead: 0 };
-    // The combined keyword grows from 5% of the postings to half of them.
-    const both = Math.round(size * (0.05 + (0.45 * index) / Math.max(1, months.length - 1)));
+    // The threads grow, and the combined keyword grows faster: from 5% of the postings to half of them.
+    const t = index / Math.max(1, months.length - 1);
+    const n = Math.max(1, Math.round(size * (0.6 + 0.8 * t)));
+    const both = Math.round(n * (0.05 + 0.45 * t));
     const hiring = story(ids, at, `Ask HN: Who is hiring? (${name})`, '<p>Please state the location and include REMOTE, INTERNS and&#x2F;or VISA when that sort of candidate is welcome.');
     const wants = story(ids, at, `Ask HN: Who wants to be hired? (${name})`, '<p>Share your location, whether you want remote work, your skills and your résumé.');
     const freelance = story(ids, at, `Ask HN: Freelancer? Seeking freelancer? (${name})`, '<p>Post what you offer or what you need.');
@@ -170,11 +174,11 @@ export function generateHnWorld(options: HnWorldOptions = {}): HnWorld {
     if (index === 3) {
       // An empty thread: posted, but every job went to the second thread of the month.
       const second = story(ids, at + 14 * 86_400, `Ask HN: Who is hiring? (${name}) (Part 2)`, '<p>The first thread did not load; post here.');
-      fillHiring(rng, ids, second, size, both, truth);
+      fillHiring(rng, ids, second, n, both, truth);
       truth.threads.push(second.id);
       stories.push(hiring, wants, freelance, second);
     } else {
-      fillHiring(rng, ids, hiring, size, both, truth);
+      fillHiring(rng, ids, hiring, n, both, truth);
       stories.push(hiring, wants, freelance);
     }
     if (index === 1) {

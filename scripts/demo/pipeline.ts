@@ -11,6 +11,7 @@ import { startGerritSimulator } from '../simulator/gerrit.ts';
 import { startMailSimulator } from '../simulator/mail.ts';
 import { startGithubSimulator } from '../simulator/github.ts';
 import { startMeetbotSimulator } from '../simulator/meetings.ts';
+import { startHnSimulator } from '../simulator/hn.ts';
 import { generateMeetings, MEETINGS_ORIGIN } from './meetings.ts';
 import { writeScheduleRepo } from './meetings-repo.ts';
 import { generateSpecs } from './specs.ts';
@@ -18,6 +19,7 @@ import { writeSpecsRepo } from './specs-repo.ts';
 import { generateDemo, writeDemoFixtures } from './generate.ts';
 import { generateMail } from './mail.ts';
 import { generateGithub } from './github.ts';
+import { generateHnWorld } from './hn.ts';
 
 /** The demo's mail archives are served as if from this host; the config's mail sources point there. */
 export const DEMO_LISTS_ORIGIN = 'https://lists.aurora.example';
@@ -60,6 +62,8 @@ export async function syncDemo(config: AgoraConfig, dataDir: string, log: Logger
     // GitHub's REST API for the demo's organisation. Its html_url links are github.com's; the demo reads
     // without a token, so the anonymous budget is raised from GitHub's 60 an hour to a token's 5,000.
     const github = config.sources.some((s) => s.type === 'github') ? await startGithubSimulator({ world: generateGithub(), webUrl: 'https://github.com', limits: { anonymous: 5000 } }) : undefined;
+    // The Algolia HN API over made-up "Who is hiring?" threads, to the last month before DEMO_NOW.
+    const hn = config.sources.some((s) => s.type === 'hn-hiring') ? await startHnSimulator({ world: generateHnWorld({ start: '2019-01', end: '2026-10', postings: 40 }) }) : undefined;
     try {
       log.info(`simulator on ${sim.url}${mail ? `, mail simulator on ${mail.url}` : ''}; syncing into ${dataDir}`);
       const store = new Store(dataDir);
@@ -70,6 +74,8 @@ export async function syncDemo(config: AgoraConfig, dataDir: string, log: Logger
         if (specsRepo && s.type === 'specs') return { ...s, repo: specsRepo } as SourceConfig;
         // Items name their public origin (and links their public pages), not the simulator's port.
         if (github && s.type === 'github') return { ...s, url: github.url, webUrl: 'https://github.com' } as SourceConfig;
+        // The simulator answers at once: no pause between requests. Months name the public API as their origin.
+        if (hn && s.type === 'hn-hiring') return { ...s, url: hn.api, webUrl: s.url, delay: 0 } as SourceConfig;
         if (scheduleRepo && s.type === 'irc-meetings') return { ...s, repo: scheduleRepo, path: undefined, webUrl: (s as { repo?: string }).repo } as SourceConfig;
         return s;
       };
@@ -87,6 +93,7 @@ export async function syncDemo(config: AgoraConfig, dataDir: string, log: Logger
       await mail?.close();
       await meetbot?.close();
       await github?.close();
+      await hn?.close();
     }
   } finally {
     await rm(fixtures, { recursive: true, force: true });

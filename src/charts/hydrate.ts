@@ -2,7 +2,11 @@
  * Client-side enhancement of server-rendered chart figures. It only adds
  * interaction: tooltips (pointer and keyboard), a month-range control kept in
  * the URL (`?from=YYYY-MM&to=YYYY-MM`) that re-renders with the same pure
- * render function, and copy buttons for embed code. A category chart (per
+ * render function, the view controls a chart declares (measure, smoothing,
+ * log scale, series shown; src/charts/views.ts), also kept in the URL, and
+ * copy buttons for embed code. The embed code, its preview links and the
+ * downloads follow the view and months shown (downloads then come from the
+ * browser, with the same export functions the build uses). A category chart (per
  * release) has no months: it reads no range from the URL, hooks no range
  * control and hides no table rows; its tooltips step through the categories.
  * All data text goes in through textContent or our own escaped SVG parsed as
@@ -12,8 +16,11 @@ import { formatValue, keyLong, monthLong, NO_VALUE } from './format.ts';
 import type { ChartInput, MonthLayout } from './frame.ts';
 import { rendererFor } from './renderers.ts';
 import { allMonths, clampRange, isCategoryChart, isMonth, type ChartData, type Month, type MonthRange } from './series.ts';
-import { chartTable } from './table.ts';
+import { embedSnippet } from './embed-code.ts';
+import { toCsv, toJson, toStandaloneSvg } from './export.ts';
+import { chartTable, type ChartTable as ChartTableModel } from './table.ts';
 import { textAlternative } from './text-alt.ts';
+import { pickSeries, rangeChanges, searchForViewState, viewKey, viewStateFromSearch, type ChartControls, type ChartViewState } from './views.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -54,34 +61,112 @@ function valuesSentence(data: ChartData, month: Month): string {
   return `${keyLong(data, month)}: ${monthValues(data, month).map((v) => `${v.label} ${v.value}`).join(', ')}.`;
 }
 
+/** Fills a chart's data table in place from its model (a view other than the one the page was built with). */
+function fillTable(table: HTMLTableElement, model: ChartTableModel): void {
+  const cell = (tag: 'th' | 'td', text: string, attrs: Record<string, string> = {}) => {
+    const el = document.createElement(tag);
+    el.textContent = text;
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+    return el;
+  };
+  const row = (...cells: HTMLElement[]) => {
+    const tr = document.createElement('tr');
+    tr.append(...cells);
+    return tr;
+  };
+  const caption = table.querySelector('caption') ?? table.createCaption();
+  caption.textContent = model.caption;
+  table.closest('[role="region"]')?.setAttribute('aria-label', model.caption);
+  table.tHead?.replaceChildren(row(cell('th', model.axisLabel, { scope: 'col' }), ...model.columns.map((c) => cell('th', c.label, { scope: 'col', class: 'num' }))));
+  table.tBodies[0]?.replaceChildren(
+    ...model.rows.map((r) => {
+      const tr = row(cell('th', r.label, { scope: 'row' }), ...r.cells.map((c) => cell('td', c, { class: 'num' })));
+      tr.dataset.month = r.month;
+      return tr;
+    }),
+  );
+  table.tFoot?.replaceChildren(row(cell('th', 'Total', { scope: 'row' }), ...model.totals.map((t, i) => cell('td', t ?? NO_VALUE, { class: 'num', 'data-col': String(i) }))));
+  const note = table.parentElement?.querySelector<HTMLElement>('.chart-note');
+  if (note) {
+    note.textContent = model.note ?? '';
+    note.hidden = !model.note;
+  }
+}
+
 function hydrateFigure(fig: HTMLElement): void {
-  const data = JSON.parse(fig.dataset.chart ?? 'null') as ChartData | null;
+  const built = JSON.parse(fig.dataset.chart ?? 'null') as ChartData | null;
   const input = JSON.parse(fig.dataset.chartOptions ?? 'null') as ChartInput | null;
+  const controls = JSON.parse(fig.dataset.chartControls ?? 'null') as ChartControls | null;
+  const variants = JSON.parse(fig.dataset.chartVariants ?? 'null') as Record<string, ChartData> | null;
   const renderer = rendererFor(fig.dataset.chartRenderer);
   const plot = fig.querySelector<HTMLElement>('.chart-plot');
-  if (!data || !input || !plot) return;
+  if (!built || !input || !plot) return;
   const tooltip = fig.querySelector<HTMLElement>('.chart-tooltip');
   const live = fig.querySelector<HTMLElement>('.chart-live');
   const alt = fig.querySelector<HTMLElement>('.chart-alt');
+  const title = fig.querySelector<HTMLElement>('.chart-title');
+  const source = fig.querySelector<HTMLElement>('.chart-source');
+  const changeList = fig.querySelector<HTMLElement>('.chart-change ul');
   const form = fig.querySelector<HTMLFormElement>('.chart-range');
+  const viewForm = fig.querySelector<HTMLFormElement>('.chart-view');
   const fromSel = form?.querySelector<HTMLSelectElement>('select[name="from"]');
   const toSel = form?.querySelector<HTMLSelectElement>('select[name="to"]');
   const tables = document.querySelectorAll<HTMLTableElement>(`table[data-chart-table="${CSS.escape(fig.id)}"]`);
+  const embeds = document.querySelectorAll<HTMLElement>(`[data-embed-for="${CSS.escape(fig.id)}"]`);
+  const downloads = fig.querySelectorAll<HTMLAnchorElement>('a[data-download]');
   const syncUrl = fig.hasAttribute('data-chart-url');
   // A category chart's keys are its category ids, in axis order; it has no range.
-  const category = isCategoryChart(data);
-  const months = category ? data.axis.categories.map((c) => c.id) : allMonths(data);
+  const category = isCategoryChart(built);
+  const months = category ? built.axis.categories.map((c) => c.id) : allMonths(built);
   if (!months.length) return;
+
+  // The view: what the controls (or an embed's address) ask for; the page was built with the default one.
+  const seriesIds = built.series.map((s) => s.id);
+  let state: ChartViewState = controls ? viewStateFromSearch(syncUrl ? location.search : '', controls, seriesIds) : { view: {}, scale: 'linear' };
+  const viewQuery = (search: string) => (controls ? searchForViewState(search, state, controls) : search);
+  const dataFor = (s: ChartViewState) => pickSeries((controls && variants?.[viewKey(controls.views, s.view)]) || built, s.series);
+  let data = dataFor(state);
+  const customView = () => viewQuery('') !== '';
 
   let range: MonthRange = category ? {} : clampRange(months, syncUrl ? rangeFromSearch(location.search) : {})!;
   const partial = () => !category && (range.from !== months[0] || range.to !== months[months.length - 1]);
   const base = renderer.normalise(input);
   let fitted = { width: base.width, height: base.height, maxXTicks: base.maxXTicks };
-  let layout: MonthLayout = renderer.layout(data, renderer.normalise({ ...input, ...range }));
+  const optionsNow = () => renderer.normalise({ ...input, ...fitted, ...range, yScale: state.scale });
+  let layout: MonthLayout = renderer.layout(data, optionsNow());
   let active: Month | undefined;
+  const blobs: string[] = [];
+
+  /** The embed code, preview links and downloads follow the view and months shown. */
+  const syncLinks = () => {
+    const query = viewQuery(category ? '' : searchForRange('', range as { from: Month; to: Month }, months));
+    for (const el of embeds) {
+      if (el instanceof HTMLAnchorElement) {
+        el.dataset.embedBase ??= el.getAttribute('href') ?? '';
+        el.href = `${el.dataset.embedBase}${query}`;
+      } else if (el.dataset.embedSrc) {
+        el.textContent = embedSnippet(`${el.dataset.embedSrc}${query}`, el.dataset.embedTitle ?? data.title);
+      }
+    }
+    for (const url of blobs.splice(0)) URL.revokeObjectURL(url);
+    const custom = customView() || partial();
+    for (const a of downloads) {
+      a.dataset.static ??= a.getAttribute('href') ?? '';
+      const kind = a.dataset.download;
+      if (!custom || (kind !== 'csv' && kind !== 'json' && kind !== 'svg')) {
+        a.href = a.dataset.static;
+        continue;
+      }
+      const body = kind === 'csv' ? toCsv(data, range) : kind === 'json' ? toJson(data, range) : toStandaloneSvg(data, { ...range, yScale: state.scale }, renderer.render);
+      const type = kind === 'csv' ? 'text/csv' : kind === 'json' ? 'application/json' : 'image/svg+xml';
+      const url = URL.createObjectURL(new Blob([body], { type: `${type};charset=utf-8` }));
+      blobs.push(url);
+      a.href = url;
+    }
+  };
 
   const render = () => {
-    const options = renderer.normalise({ ...input, ...fitted, ...range });
+    const options = optionsNow();
     layout = renderer.layout(data, options);
     // Replace only the svg: the tooltip lives beside it in the same container.
     const fresh = parseSvg(renderer.render(data, options));
@@ -89,8 +174,25 @@ function hydrateFigure(fig: HTMLElement): void {
     if (current) current.replaceWith(fresh);
     else plot.prepend(fresh);
     if (alt) alt.textContent = textAlternative(data, range);
+    if (title) title.textContent = data.title;
+    if (source) source.textContent = `Source: ${data.source}`;
+    if (changeList) {
+      changeList.replaceChildren(
+        ...rangeChanges(data, range).map((c) => {
+          const li = document.createElement('li');
+          li.dataset.series = c.id;
+          li.textContent = c.text;
+          return li;
+        }),
+      );
+    }
     const model = chartTable(data, range);
     for (const table of tables) {
+      // Another view has other columns and values: the table is rebuilt. The built view only hides rows.
+      if (controls) {
+        fillTable(table, model);
+        continue;
+      }
       if (!category) {
         for (const row of table.querySelectorAll<HTMLTableRowElement>('tbody tr[data-month]')) {
           const m = row.dataset.month ?? '';
@@ -98,12 +200,19 @@ function hydrateFigure(fig: HTMLElement): void {
         }
       }
       table.querySelectorAll<HTMLElement>('tfoot [data-col]').forEach((cell) => {
-        cell.textContent = model.totals[Number(cell.dataset.col)] ?? '—';
+        cell.textContent = model.totals[Number(cell.dataset.col)] ?? NO_VALUE;
       });
     }
     if (fromSel && range.from) fromSel.value = range.from;
     if (toSel && range.to) toSel.value = range.to;
+    syncLinks();
     hide();
+  };
+
+  const saveUrl = () => {
+    if (!syncUrl) return;
+    const search = category ? location.search : searchForRange(location.search, range as { from: Month; to: Month }, months);
+    history.replaceState(history.state, '', `${location.pathname}${viewQuery(search)}${location.hash}`);
   };
 
   function hide(): void {
@@ -125,15 +234,15 @@ function hydrateFigure(fig: HTMLElement): void {
     }
     for (const [k, v] of Object.entries({ x1: x, x2: x, y1: layout.plot.top, y2: layout.plot.bottom })) guide.setAttribute(k, String(v));
     if (tooltip) {
-      const title = document.createElement('strong');
-      title.textContent = keyLong(data!, month);
+      const heading = document.createElement('strong');
+      heading.textContent = keyLong(data, month);
       const list = document.createElement('ul');
-      for (const v of monthValues(data!, month)) {
+      for (const v of monthValues(data, month)) {
         const li = document.createElement('li');
         li.textContent = `${v.label}: ${v.value}`;
         list.append(li);
       }
-      tooltip.replaceChildren(title, list);
+      tooltip.replaceChildren(heading, list);
       tooltip.hidden = false;
       const box = svg.getBoundingClientRect();
       const host = plot!.getBoundingClientRect();
@@ -144,7 +253,7 @@ function hydrateFigure(fig: HTMLElement): void {
       tooltip.style.left = right ? '' : `${px + 12}px`;
       tooltip.style.right = right ? `${host.width - px + 12}px` : '';
     }
-    if (announce && live) live.textContent = valuesSentence(data!, month);
+    if (announce && live) live.textContent = valuesSentence(data, month);
   }
 
   function nearest(clientX: number): Month | undefined {
@@ -163,7 +272,7 @@ function hydrateFigure(fig: HTMLElement): void {
 
   plot.tabIndex = 0;
   plot.setAttribute('role', 'group');
-  plot.setAttribute('aria-label', `${data.title}. Use the left and right arrow keys to read the values of each ${category ? data.axis.name : 'month'}.`);
+  plot.setAttribute('aria-label', `${built.title}. Use the left and right arrow keys to read the values of each ${category ? built.axis.name : 'month'}.`);
   plot.addEventListener('pointermove', (e) => {
     const m = nearest(e.clientX);
     if (m && m !== active) show(m, false);
@@ -191,7 +300,7 @@ function hydrateFigure(fig: HTMLElement): void {
       const r = clampRange(months, { from: fromSel.value, to: toSel.value })!;
       range = r;
       render();
-      if (syncUrl) history.replaceState(history.state, '', `${location.pathname}${searchForRange(location.search, r, months)}${location.hash}`);
+      saveUrl();
       if (live) live.textContent = `Showing ${monthLong(r.from)} to ${monthLong(r.to)}.`;
     };
     fromSel.addEventListener('change', apply);
@@ -204,6 +313,43 @@ function hydrateFigure(fig: HTMLElement): void {
       apply();
     });
   }
+
+  // The view control: measure, smoothing, scale and the series shown.
+  if (viewForm && controls) {
+    const boxes = [...viewForm.querySelectorAll<HTMLInputElement>('input[name="series"]')];
+    const showState = () => {
+      for (const d of controls.views ?? []) {
+        const sel = viewForm.querySelector<HTMLSelectElement>(`select[name="${CSS.escape(d.id)}"]`);
+        if (sel) sel.value = state.view[d.id] ?? d.choices[0]!.value;
+      }
+      const scaleSel = viewForm.querySelector<HTMLSelectElement>('select[name="scale"]');
+      if (scaleSel) scaleSel.value = state.scale;
+      const shown = new Set(state.series ?? seriesIds);
+      for (const box of boxes) box.checked = shown.has(box.value);
+    };
+    showState();
+    viewForm.hidden = false;
+    viewForm.addEventListener('submit', (e) => e.preventDefault());
+    viewForm.addEventListener('change', (e) => {
+      const target = e.target as HTMLInputElement | HTMLSelectElement;
+      const checked = boxes.filter((b) => b.checked).map((b) => b.value);
+      // A chart needs at least one series: unchecking the last one is undone.
+      if (boxes.length && !checked.length && target instanceof HTMLInputElement) {
+        target.checked = true;
+        if (live) live.textContent = `At least one of the ${controls.seriesPicker?.toLowerCase() ?? 'series'} stays shown.`;
+        return;
+      }
+      const view = Object.fromEntries((controls.views ?? []).map((d) => [d.id, viewForm.querySelector<HTMLSelectElement>(`select[name="${CSS.escape(d.id)}"]`)?.value ?? d.choices[0]!.value]));
+      const scale = viewForm.querySelector<HTMLSelectElement>('select[name="scale"]')?.value === 'log' ? 'log' : 'linear';
+      const series = boxes.length && checked.length < seriesIds.length ? seriesIds.filter((id) => checked.includes(id)) : undefined;
+      state = { view, scale, ...(series ? { series } : {}) };
+      data = dataFor(state);
+      render();
+      saveUrl();
+      if (live) live.textContent = `Showing ${data.title}${scale === 'log' ? ', on a log scale' : ''}: ${data.series.map((s) => s.label).join(', ')}.`;
+    });
+  }
+
   // The server SVG scales with its viewBox; once we know the real width we
   // re-render at that width so text stays at its designed size on phones too.
   const fit = () => {
@@ -213,7 +359,7 @@ function hydrateFigure(fig: HTMLElement): void {
     fitted = { width, height, maxXTicks: Math.max(3, Math.min(base.maxXTicks, Math.floor(width / 80))) };
     return true;
   };
-  if (fit() || partial()) render();
+  if (fit() || partial() || customView()) render();
   if (typeof ResizeObserver !== 'undefined') new ResizeObserver(() => fit() && render()).observe(plot);
   fig.dataset.hydrated = 'true';
 }

@@ -230,6 +230,8 @@ export const HnHiringSourceConfig = z.strictObject({
   type: z.literal('hn-hiring'),
   /** API base: the public Algolia HN Search API, a proxy or the simulator. */
   url: httpUrl.default('https://hn.algolia.com/api/v1'),
+  /** The API the stored months name as their origin when `url` is a proxy or a local replay of it (default: `url`). */
+  webUrl: httpUrl.optional(),
   /** First month to count (the first "Who is hiring?" thread was April 2011, the default). */
   since: isoDate.optional(),
   /** Keyword name -> definition, counted in each posting (`Python: { any: ["python", "django"] }`; see src/lib/job-keywords.ts). */

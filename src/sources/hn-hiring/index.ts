@@ -201,7 +201,7 @@ async function emitMonth(ctx: SyncContext<HnHiringSourceConfig>, month: string, 
   const { month: data, duplicates } = countMonth(month, threads, keywords, complete);
   if (threads.length > 1) ctx.warn(month, `${threads.length} hiring threads (${threads.map((t) => t.id).join(', ')}): all counted${duplicates ? `, ${duplicates} posting(s) found in two of them counted once` : ''}`);
   const updatedOn = threads.map((t) => t.created).sort().at(-1)!;
-  await ctx.emit(makeItem({ source: ctx.config.id, type: 'hn-hiring', origin: ctx.config.url, kind: JOB_MONTH_KIND, nativeId: month, updatedOn, data }));
+  await ctx.emit(makeItem({ source: ctx.config.id, type: 'hn-hiring', origin: ctx.config.webUrl ?? ctx.config.url, kind: JOB_MONTH_KIND, nativeId: month, updatedOn, data }));
 }
 
 export function createHnHiringDriver(deps: HnHiringDeps = {}): SourceDriver<HnHiringSourceConfig> {

@@ -74,7 +74,7 @@ async function syncJobsCsv(ctx: SyncContext<JobsCsvSourceConfig>): Promise<SyncO
 
   const kept = new Set<string>();
   for (const [i, { month, updatedOn }] of mapped.months.entries()) {
-    await ctx.emit(makeItem({ source: config.id, type: 'jobs-csv', origin: config.path, kind: JOB_MONTH_KIND, nativeId: month.month, updatedOn, data: month }));
+    await ctx.emit(makeItem({ source: config.id, type: 'jobs-csv', origin: file /* its name, not its path: a path names this machine's folders */, kind: JOB_MONTH_KIND, nativeId: month.month, updatedOn, data: month }));
     kept.add(month.month);
     ctx.progress({ done: i + 1, total: mapped.months.length, note: month.month });
   }
