@@ -198,7 +198,7 @@ export function assertMonthly(data: ChartData, name: string): void {
 export function svgOpening(data: ChartData, o: ChartOptions, months: readonly Month[], className: string, style: string): string[] {
   const monthly = !isCategoryChart(data);
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg"${attrs({ id: o.id, class: `agora-chart ${className}`, viewBox: `0 0 ${o.width} ${o.height}`, role: 'img', 'aria-labelledby': `${o.id}-title`, 'aria-describedby': o.describedBy ?? `${o.id}-desc`, 'data-from': monthly ? months[0] : undefined, 'data-to': monthly ? months[months.length - 1] : undefined })}>`,
+    `<svg xmlns="http://www.w3.org/2000/svg"${attrs({ id: o.id, class: `agora-chart ${className}`, viewBox: `0 0 ${o.width} ${o.height}`, role: 'img', 'aria-labelledby': `${o.id}-title`, 'aria-describedby': o.describedBy ?? `${o.id}-desc`, 'data-from': monthly ? months[0] : undefined, 'data-to': monthly ? months[months.length - 1] : undefined, 'data-y-scale': o.yScale === 'log' ? 'log' : undefined })}>`,
     `<title id="${o.id}-title">${escapeXml(data.title)}</title>`,
     o.describedBy ? '' : `<desc id="${o.id}-desc">${escapeXml(textAlternative(data, { from: o.from, to: o.to }))}</desc>`,
     `<style>${style}</style>`,

@@ -20,6 +20,7 @@ import { SPEC_KIND as MODEL_SPEC_KIND, type Spec, type SpecStep } from '../model
 import { JOB_MONTH_KIND as MODEL_JOB_MONTH_KIND, type JobMonth } from '../model/jobs.ts';
 import type { JobMonthSummary } from '../catalog/types.ts';
 import { ALL_JOB_SOURCES_SCOPE, JOB_MONTH_KIND } from './job-trends.ts';
+import { controlProblems } from './views.ts';
 import { MESSAGE_KIND, THREAD_KIND } from './lists.ts';
 import { ALL_TEAMS_SCOPE, MEETING_KIND } from './meetings.ts';
 import { ALL_SPECS_SCOPE, SPEC_KIND } from './specs.ts';
@@ -651,5 +652,24 @@ describe('the job-trends chart', () => {
     expect(d.series.map((s) => [s.label, s.points])).toEqual([['Python', [{ month: '2024-03', value: 90 }]]]);
     expect(d.source).toContain('Hacker News “Ask HN: Who is hiring?” threads (hn)');
     expect(d.source).toContain('Left out, not counted as postings: 3 deleted.');
+  });
+
+  it('offers measure, smoothing, a log scale and a keyword picker, each view its own data, and a methodology note from the config', () => {
+    expect(controlProblems(chart.id, chart.controls)).toEqual([]);
+    expect(chart.controls?.views?.map((d) => [d.id, d.choices.map((c) => c.value)])).toEqual([
+      ['measure', ['count', 'share']],
+      ['smoothing', ['0', '3', '6', '12']],
+    ]);
+    expect(chart.controls).toMatchObject({ logScale: true, seriesPicker: 'Keywords', change: true });
+    const dataOf = chart.load(jobContext);
+    const count = dataOf(ALL_JOB_SOURCES_SCOPE);
+    expect(dataOf(ALL_JOB_SOURCES_SCOPE, { measure: 'count', smoothing: '0' })).toEqual(count);
+    const share = dataOf(ALL_JOB_SOURCES_SCOPE, { measure: 'share', smoothing: '3' });
+    expect(share.title).toMatch(/^Share of job postings .*\(3-month average\)/);
+    expect(share.series.map((s) => s.id)).toEqual(count.series.map((s) => s.id));
+    expect(chart.about?.({ ...jobContext, sources: [] })).toEqual(['No job source is configured.']);
+    const note = chart.about!({ ...jobContext, sources: [{ id: 'hn', type: 'hn-hiring', keywords: { Python: { any: ['python'] } } } as never] }).join('\n');
+    expect(note).toMatch(/Hacker News/);
+    expect(note).toMatch(/Python/);
   });
 });

@@ -23,11 +23,13 @@ describe('committed demo snapshot', () => {
         ['schedules', true, 0],
         ['specs', true, 1],
         ['github', true, 0],
+        ['hn-jobs', true, 0],
+        ['board', true, 0],
       ]);
       expect(reports[0]!.new).toBeGreaterThanOrEqual(2000);
       expect(reports[1]!.new).toBeGreaterThanOrEqual(2500);
       // If this fails, run `npm run demo` and commit content/.
-      for (const source of ['demo', 'discuss', 'devel', 'announce', 'meetings', 'schedules', 'specs', 'github']) expect(treeHash(join(dir, source)), source).toBe(treeHash(join(dataDir, source)));
+      for (const source of ['demo', 'discuss', 'devel', 'announce', 'meetings', 'schedules', 'specs', 'github', 'hn-jobs', 'board']) expect(treeHash(join(dir, source)), source).toBe(treeHash(join(dataDir, source)));
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
