@@ -30,8 +30,11 @@ describe('generateHnWorld', () => {
     expect(a.months[3]!.threads).toHaveLength(2);
     // Three stories a month, and the second hiring thread of month 3.
     expect(a.stories).toHaveLength(19);
-    // The combined keyword grows every month.
-    expect(a.months.map((m) => m.both)).toEqual([1, 2, 3, 4, 5, 6]);
+    // The threads grow, and the combined keyword faster: every month, from 5% of the postings to half.
+    expect(a.months.map((m) => m.both)).toEqual([0, 1, 3, 4, 6, 9]);
+    const postings = a.months.map((m) => m.postings);
+    for (let i = 1; i < postings.length; i++) expect(postings[i]!).toBeGreaterThan(postings[i - 1]!);
+    expect(a.months.at(-1)!.both / a.months.at(-1)!.postings).toBeCloseTo(0.5, 1);
   });
 });
 

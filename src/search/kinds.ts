@@ -31,17 +31,32 @@ export function itemSearchKind(def: Pick<KindDefinition, 'kind' | 'label' | 'sea
   return { kind: def.kind, one: capital(def.label.one), many: capital(def.label.many), date: def.searchDate ?? 'updated' };
 }
 
+/** Item kinds with items that give search documents (a job-listing month, say, gives none). */
+function searchedKinds(catalog: Pick<Catalog, 'presentKinds'>): KindDefinition[] {
+  return catalog.presentKinds().filter((k) => typeof k.search === 'function') as KindDefinition[];
+}
+
 /**
  * The kinds of document a site's index holds, in the order the filter lists
- * them: item kinds with items (registry order), then people and projects
- * when the site has pages for them (what src/search/providers.ts indexes).
+ * them: item kinds with items and search documents (registry order), then
+ * people and projects when the site has pages for them (what
+ * src/search/providers.ts indexes).
  */
 export function searchKinds(catalog: Pick<Catalog, 'presentKinds' | 'contributors' | 'places'>): SearchKind[] {
   return [
-    ...catalog.presentKinds().map(itemSearchKind),
+    ...searchedKinds(catalog).map(itemSearchKind),
     ...(catalog.contributors().length > 0 ? [PAGE_KINDS.person] : []),
     ...(catalog.places.size > 0 ? [PAGE_KINDS.project] : []),
   ];
+}
+
+/**
+ * The sources the Source filter offers, in config order: those with items of
+ * a searched kind (a source of job-listing counts alone has nothing to find).
+ */
+export function searchSources(catalog: Pick<Catalog, 'presentKinds' | 'items'>, sources: readonly string[]): string[] {
+  const found = new Set(searchedKinds(catalog).flatMap((k) => catalog.items(k.kind).map((s) => s.source)));
+  return sources.filter((id) => found.has(id));
 }
 
 /** Words for a kind the page does not list (an index newer than the page): the kind itself, capitalised. */

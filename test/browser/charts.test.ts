@@ -188,8 +188,8 @@ describe('a per-release chart (design specs)', () => {
 describe('the charts index', () => {
   it('lists every registered chart with a figure and its scopes', async () => {
     const page = await open('charts/');
-    // The review charts and, as the demo has mailing lists, meetings and specs, their charts.
-    const titles = ['Review activity per month', 'Active contributors by organisation', 'Mailing list activity per month', 'New posters per month', 'Threads with a reply per month', 'Time to first reply per month', 'Meetings held per month', 'Meeting attendance per month', 'Action items per month', 'Specs approved and implemented per release', 'Time to spec approval per release'];
+    // The review charts and, as the demo has mailing lists, meetings, specs and job sources, their charts.
+    const titles = ['Review activity per month', 'Active contributors by organisation', 'Mailing list activity per month', 'New posters per month', 'Threads with a reply per month', 'Time to first reply per month', 'Meetings held per month', 'Meeting attendance per month', 'Action items per month', 'Specs approved and implemented per release', 'Time to spec approval per release', 'Job postings per month by keyword'];
     expect(await page.locator('main h2').allTextContents()).toEqual(titles);
     expect(await page.locator('figure[data-agora-chart]').count()).toBe(titles.length);
     expect(await page.locator('a[href="/charts/contributors/projects/aurora/docs/"]').count()).toBe(1);
