@@ -104,6 +104,19 @@ describe('job trends chart', () => {
     await page.context().close();
   });
 
+  it('is not searched: no job-listing kind or job source in the filters', async () => {
+    const page = await open('search/?q=python');
+    await page.waitForFunction(() => /results? for “python”/.test(document.getElementById('search-status')?.textContent ?? ''));
+    expect(await page.locator('#search-kind option').allTextContents()).not.toContain('Job-listing months');
+    const sources = await page.locator('#search-source option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(sources).toContain('demo');
+    expect(sources).not.toContain('hn-jobs');
+    expect(sources).not.toContain('board');
+    const kinds = await page.locator('#search-results li.search-hit').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.kind));
+    expect(kinds).not.toContain('job-month');
+    await page.context().close();
+  });
+
   it('shows the built view without JavaScript', async () => {
     const page = await open('charts/job-trends/all/', { javaScriptEnabled: false });
     expect(await page.locator('svg.agora-chart g[data-series]').count()).toBe(KEYWORDS.length);
