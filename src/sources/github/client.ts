@@ -91,14 +91,6 @@ export class GithubRateLimitError extends GithubError {
   }
 }
 
-/** One of an owner's repositories (owner/* expansion). */
-export interface OwnerRepo {
-  fullName: string;
-  archived: boolean;
-  fork: boolean;
-  record: unknown;
-}
-
 export interface RepoAnswer {
   /** As GitHub spells it now. */
   fullName: string;
@@ -236,22 +228,9 @@ export class GithubClient {
   }
 
   /**
-   * An owner's public repositories (owner/* expansion), archived ones included (their `archived` set),
-   * forks left out unless asked: a fork's pull requests are the upstream's business. GET
-   * /users/{owner}/repos answers for users and organizations alike (/orgs/{o}/repos 404s for a user).
-   */
-  async *ownerRepos(owner: string, opts: { forks?: boolean } = {}): AsyncGenerator<OwnerRepo> {
-    for await (const record of this.list(`/users/${enc(owner)}/repos?type=owner&sort=full_name&per_page=100`, { what: `GitHub account ${owner}`, fatal404: true })) {
-      const fullName = field(record, 'full_name');
-      if (typeof fullName !== 'string') continue;
-      const fork = field(record, 'fork') === true;
-      if (fork && !opts.forks) continue;
-      yield { fullName, archived: field(record, 'archived') === true, fork, record };
-    }
-  }
-
-  /**
-   * The names `ownerRepos` gives, for a whole listing at once. With what a run stored (`known`:
+   * An owner's public repositories (owner/* expansion), by full name: archived ones included, forks
+   * left out (a fork's pull requests are the upstream's business). GET /users/{owner}/repos answers
+   * for users and organizations alike (/orgs/{o}/repos 404s for a user). With what a run stored (`known`:
    * the first page's ETag, the names, and that it was one page), a 304 answers with those names and
    * costs no budget; a listing of several pages is read again (a later page may have changed).
    */
@@ -343,12 +322,12 @@ export class GithubClient {
     return this.list(`/repos/${enc(owner)}/${enc(name)}/issues/${n}/timeline?per_page=100`, { what: `timeline of ${owner}/${name}#${n}` });
   }
 
-  /** Every record of a paged list. A 404 ends it empty with a warning, or (`fatal404`) throws. */
-  private async *list(path: string, opts: { what: string; fatal404?: boolean }): AsyncGenerator<unknown> {
+  /** Every record of a paged list. A 404 ends it empty with a warning. */
+  private async *list(path: string, opts: { what: string }): AsyncGenerator<unknown> {
     let url: string | undefined = path;
     const seen = new Set<string>();
     while (url !== undefined) {
-      const page = await this.page(url, { what: opts.what, fatal404: opts.fatal404 ?? false });
+      const page = await this.page(url, { what: opts.what, fatal404: false });
       if (page.data === undefined) return;
       yield* asArray(page.data, page.url, this);
       url = page.next && !seen.has(page.next) ? page.next : undefined;
