@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { HnHiringSourceConfig } from '../../src/config/schema.ts';
+import { compileKeywords, parseTermsDictionary } from '../../src/lib/job-keywords.ts';
 import type { Item } from '../../src/model/item.ts';
 import { JOB_MONTH_KIND, JobMonth } from '../../src/model/jobs.ts';
 import { createHnHiringDriver } from '../../src/sources/hn-hiring/index.ts';
@@ -20,10 +21,11 @@ import type { SyncContext } from '../../src/sources/types.ts';
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const REFERENCE = resolve(process.env.AGORA_REFERENCE_DATA ?? join(REPO, '..', 'shared', 'reference-data'));
 const CASSETTE = join(REFERENCE, 'job-trends', 'loads_the_items_from_the_API.yml');
+const DICTIONARY = join(REFERENCE, 'job-trends', 'terms.dic');
 const present = existsSync(CASSETTE);
 if (!present) console.warn(`hn-hiring conformance skipped: no reference data at ${CASSETTE} (set AGORA_REFERENCE_DATA to the reference-data folder)`);
 
-/** The stand-in for the keyword matcher another helper writes: one word, whole, any case. */
+/** A stand-in matcher, so the parser and driver are checked apart from the real one: one word, whole, any case. */
 const PYTHON = /\bpython\b/i;
 const standIn = { names: ['Python'], matcher: { match: (html: string) => (PYTHON.test(html) ? ['Python'] : []) } satisfies KeywordMatcher, digest: 'stand-in' };
 
@@ -114,5 +116,47 @@ describe.skipIf(!present)('hn-hiring conformance with a recorded thread', () => 
     expect(JSON.stringify(emitted[0])).not.toContain(withText[0]!.text!.slice(0, 30));
     // The next month, the current one, has no thread yet: not a warning (it may come later today).
     expect(warnings).toEqual([]);
+  });
+});
+
+describe.skipIf(!present || !existsSync(DICTIONARY))('the real keyword matcher and term dictionary on the recorded thread', () => {
+  const text = present && existsSync(DICTIONARY) ? readFileSync(DICTIONARY, 'utf8') : '';
+  // Independent of the code under test: one keyword per line that is not blank or a comment.
+  const lines = text.split(/\r\n|\n|\r/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const modified = lines.filter((l) => /\/(alias|js)\[[^\]]*\]$/.test(l));
+
+  it('reads every line of terms.dic: plain names, /alias[A|B] and /js[X] modifiers, and compiles them all', () => {
+    const defs = parseTermsDictionary(text, 'terms.dic');
+    expect(Object.keys(defs)).toHaveLength(lines.length);
+    expect(modified.length).toBeGreaterThan(10);
+    for (const line of modified) {
+      const [, name, modifier, data] = /^(.+?)\/(alias|js)\[([^\]]*)\]$/.exec(line)!;
+      const terms = defs[name!.trim()]!.any!;
+      if (modifier === 'alias') for (const a of data!.split('|')) expect(terms, line).toContain(a.trim());
+      else expect(terms, line).toEqual([data, `${data}.js`, `${data}js`]);
+    }
+    // A plain line is its own term; a `/` inside a name without a modifier stays part of it.
+    for (const line of lines.filter((l) => !modified.includes(l))) expect(defs[line]!.any, line).toEqual([line]);
+    const matcher = compileKeywords(defs);
+    expect([...matcher.names].sort()).toEqual(Object.keys(defs).sort());
+  });
+
+  it('counts the thread with the dictionary: each keyword at most once per posting, Python as a whole-word search does', () => {
+    const defs = parseTermsDictionary(text, 'terms.dic');
+    const matcher = compileKeywords(defs);
+    const item = parseItem(present ? interactions().find((i) => /\/items\/\d+$/.test(i.request.uri))!.response.body.string : '{}', 'cassette');
+    const thread = readThread(item, { objectID: String(item.id) }, 'cassette');
+    const { month } = countMonth(monthOf(createdOf(item)!), [thread], { names: [...matcher.names], matcher, digest: 'dic' }, true);
+    expect(month.postings).toBe(219);
+    for (const [name, n] of Object.entries(month.counts)) expect(n, name).toBeLessThanOrEqual(month.postings);
+    // Every keyword of the dictionary is counted, 0 included.
+    expect(Object.keys(month.counts).sort()).toEqual(Object.keys(defs).sort());
+    expect(month.counts.Python).toBe(37);
+    // "Java" is never found inside "JavaScript": postings naming only JavaScript do not count for Java.
+    const raw = JSON.parse(interactions().find((i) => /\/items\/\d+$/.test(i.request.uri))!.response.body.string) as { children: { text: string | null }[] };
+    const javaOnlyInJs = raw.children.filter((c) => c.text && /javascript/i.test(c.text) && !/\bjava\b/i.test(c.text.replace(/javascript/gi, ''))).length;
+    const javaWord = raw.children.filter((c) => c.text && /\bjava\b/i.test(c.text)).length;
+    expect(javaOnlyInJs).toBeGreaterThan(0);
+    expect(month.counts.Java).toBe(javaWord);
   });
 });
