@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -96,6 +96,31 @@ describe('the jobs-csv source', () => {
     const [april] = await runSync(config(file, more), { store, drivers, log, clock: () => APRIL });
     expect(april).toMatchObject({ ok: true, updated: 1 });
     expect((await months(store)).map((m) => m.complete)).toEqual([true, true, true]);
+  });
+
+  it('knows a file by its content, not its time: a fresh checkout of the same file syncs to the same store', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'agora-jobs-csv-'));
+    const stores: string[] = [];
+    for (const [i, when] of ['2024-03-10T00:00:00Z', '2024-03-12T08:30:00Z'].entries()) {
+      const file = join(dir, `checkout-${i}`, 'jobs.csv');
+      await mkdir(join(dir, `checkout-${i}`));
+      await writeFile(file, POSTINGS);
+      await utimes(file, new Date(when), new Date(when));
+      const root = join(dir, `content-${i}`);
+      await runSync(config(file, KEYWORDS), { store: new Store(root), drivers, log, clock: () => MARCH });
+      stores.push(readFileSync(join(root, 'board', '_meta.json'), 'utf8'));
+    }
+    expect(stores[1]).toBe(stores[0]);
+    // Touched, not changed: not read again. Changed: read.
+    const file = join(dir, 'checkout-0', 'jobs.csv');
+    const store = new Store(join(dir, 'content-0'));
+    const info: string[] = [];
+    await utimes(file, new Date('2024-03-14T00:00:00Z'), new Date('2024-03-14T00:00:00Z'));
+    await runSync(config(file, KEYWORDS), { store, drivers, log: { info: (m: string) => void info.push(m), warn: () => {} }, clock: () => MARCH });
+    expect(info.at(-1)).toMatch(/has not changed since the last sync/);
+    await writeFile(file, POSTINGS.replace('Kubernetes only', 'Kubernetes and Ceph'));
+    const [changed] = await runSync(config(file, KEYWORDS), { store, drivers, log, clock: () => MARCH });
+    expect(changed).toMatchObject({ ok: true, updated: 0, unchanged: 3 });
   });
 
   it('removes a month the file no longer has', async () => {

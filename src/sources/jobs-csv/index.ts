@@ -2,10 +2,11 @@
  * The `jobs-csv` source: a job board's CSV export (a local file, relative to
  * the config file), postings or monthly totals (see parse.ts), stored as one
  * JobMonth per month. The file is the whole upstream: every read replaces
- * what the last one stored, and a month no longer in it is removed. An
- * unchanged file is not read again, unless the keywords changed or a new
- * month began (which makes the last one complete).
+ * what the last one stored, and a month no longer in it is removed. A file
+ * with the same bytes is not imported again, unless the keywords changed or a
+ * new month began (which makes the last one complete).
  */
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { JobsCsvSourceConfig } from '../../config/schema.ts';
@@ -16,25 +17,29 @@ import type { RemovalCandidate, SourceDriver, SyncContext, SyncOutcome } from '.
 import { postingMonths, totalMonths, type Mapped } from './map.ts';
 import { describeRow, JobsCsvError, parseJobsCsv } from './parse.ts';
 
-/** What decides whether the file must be read again. */
+/**
+ * What decides whether the file must be read again: its content (sha256), not
+ * its modification time, which a fresh checkout or a copy changes while the
+ * file stays the same (and the store would differ for no reason).
+ */
 interface ReadState {
   size: number;
-  mtimeMs: number;
+  sha256: string;
   keywordsDigest: string;
   /** The current month when it was read: its month is complete once another begins. */
   month: string;
 }
 
 const sameState = (a: ReadState | undefined, b: ReadState) =>
-  !!a && a.size === b.size && a.mtimeMs === b.mtimeMs && a.keywordsDigest === b.keywordsDigest && a.month === b.month;
+  !!a && a.size === b.size && a.sha256 === b.sha256 && a.keywordsDigest === b.keywordsDigest && a.month === b.month;
 
-async function fileStat(path: string): Promise<{ size: number; mtimeMs: number }> {
+async function readCsvFile(path: string): Promise<Buffer> {
   const fail = (err: NodeJS.ErrnoException): never => {
     throw new Error(`cannot read ${path}: ${err.code ?? err.message}`);
   };
   const st = await stat(path).catch(fail);
   if (!st.isFile()) throw new Error(`cannot read ${path}: not a file`);
-  return { size: st.size, mtimeMs: st.mtimeMs };
+  return readFile(path).catch(fail);
 }
 
 function mapFile(ctx: SyncContext<JobsCsvSourceConfig>, text: string, file: string, currentMonth: string, digest: string): Mapped {
@@ -60,14 +65,14 @@ async function syncJobsCsv(ctx: SyncContext<JobsCsvSourceConfig>): Promise<SyncO
   const file = basename(config.path);
   const digest = keywordsDigest(config.keywords ?? {});
   const currentMonth = new Date(ctx.now()).toISOString().slice(0, 7);
-  const st = await fileStat(config.path);
-  const state: ReadState = { size: st.size, mtimeMs: st.mtimeMs, keywordsDigest: digest, month: currentMonth };
+  const bytes = await readCsvFile(config.path);
+  const state: ReadState = { size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), keywordsDigest: digest, month: currentMonth };
   if (!ctx.full && sameState(ctx.meta.file as ReadState | undefined, state)) {
     ctx.log.info(`${config.id}: ${config.path} has not changed since the last sync`);
     return { complete: true, meta: { file: state } };
   }
   // Invalid UTF-8 becomes U+FFFD rather than failing the file: only the bytes around it are lost.
-  const text = new TextDecoder('utf-8').decode(await readFile(config.path));
+  const text = new TextDecoder('utf-8').decode(bytes);
   const mapped = mapFile(ctx, text, file, currentMonth, digest);
   for (const p of mapped.problems) ctx.skip(describeRow(file, p), p.reason);
   for (const w of mapped.warnings) ctx.warn(w.where, w.message);
