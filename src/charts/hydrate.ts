@@ -205,11 +205,12 @@ function hydrateFigure(fig: HTMLElement): void {
     }
     if (fromSel && range.from) fromSel.value = range.from;
     if (toSel && range.to) toSel.value = range.to;
-    syncLinks();
     hide();
   };
 
-  const saveUrl = () => {
+  /** After the reader changed the view or the months (not on a resize): the links follow, and the page address. */
+  const followView = () => {
+    syncLinks();
     if (!syncUrl) return;
     const search = category ? location.search : searchForRange(location.search, range as { from: Month; to: Month }, months);
     history.replaceState(history.state, '', `${location.pathname}${viewQuery(search)}${location.hash}`);
@@ -300,7 +301,7 @@ function hydrateFigure(fig: HTMLElement): void {
       const r = clampRange(months, { from: fromSel.value, to: toSel.value })!;
       range = r;
       render();
-      saveUrl();
+      followView();
       if (live) live.textContent = `Showing ${monthLong(r.from)} to ${monthLong(r.to)}.`;
     };
     fromSel.addEventListener('change', apply);
@@ -345,7 +346,7 @@ function hydrateFigure(fig: HTMLElement): void {
       state = { view, scale, ...(series ? { series } : {}) };
       data = dataFor(state);
       render();
-      saveUrl();
+      followView();
       if (live) live.textContent = `Showing ${data.title}${scale === 'log' ? ', on a log scale' : ''}: ${data.series.map((s) => s.label).join(', ')}.`;
     });
   }
@@ -360,6 +361,7 @@ function hydrateFigure(fig: HTMLElement): void {
     return true;
   };
   if (fit() || partial() || customView()) render();
+  if (partial() || customView()) syncLinks();
   if (typeof ResizeObserver !== 'undefined') new ResizeObserver(() => fit() && render()).observe(plot);
   fig.dataset.hydrated = 'true';
 }
