@@ -12,7 +12,7 @@ import type { RendererName } from './renderers.ts';
 import { chartById, chartsFor, routeProblems, type Chart, type ChartCatalog, type ChartContext } from './registry.ts';
 import { ALL_SCOPE, type ChartScope } from './scopes.ts';
 import type { ChartData } from './series.ts';
-import { controlProblems, viewCombinations, viewKey, type ChartControls } from './views.ts';
+import { controlProblems, viewCombinations, viewKey, type ChartControls, type ChartView } from './views.ts';
 
 export interface ChartLinks {
   /** Site-relative paths (pass through `href()`): the chart page, its downloads and embeds. */
@@ -43,7 +43,7 @@ export interface PreparedChart {
   fileName: string;
   /** What the reader may change (the chart's `controls`); absent when nothing. */
   controls?: ChartControls;
-  /** With `controls.views`: the data of every view, by `viewKey` (the default view's is `data`). */
+  /** With `controls.views`: the data of every view but the default one (that is `data`), by `viewKey`. */
   variants?: Record<string, ChartData>;
   /** Paragraphs on how the numbers are made (the chart's `about`). */
   about?: string[];
@@ -73,7 +73,7 @@ interface Loaded {
   charts: Chart[];
   context: ChartContext;
   scopes: Map<string, ChartScope[]>;
-  data: Map<string, (scope: ChartScope, view?: Record<string, string>) => ChartData>;
+  data: Map<string, (scope: ChartScope, view?: ChartView) => ChartData>;
   prepared: Map<string, PreparedChart>;
 }
 
@@ -159,7 +159,8 @@ export async function chartFor(chartId: string, scope: string | ChartScope | { p
     let dataOf = loaded.data.get(chart.id);
     if (!dataOf) loaded.data.set(chart.id, (dataOf = chart.load(loaded.context)));
     const dims = chart.controls?.views ?? [];
-    const variants = dims.length ? Object.fromEntries(viewCombinations(dims).map((v) => [viewKey(dims, v), dataOf!(found, v)])) : undefined;
+    // The default view is `data`; the others are computed here once each (the page carries each once).
+    const variants = dims.length > 0 ? Object.fromEntries(viewCombinations(dims).slice(1).map((v) => [viewKey(dims, v), dataOf!(found, v)])) : undefined;
     const about = chart.about?.(loaded.context);
     prepared = {
       chart: info(chart),
