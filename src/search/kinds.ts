@@ -32,8 +32,8 @@ export function itemSearchKind(def: Pick<KindDefinition, 'kind' | 'label' | 'sea
 }
 
 /** Item kinds with items that give search documents (a job-listing month, say, gives none). */
-function searchedKinds(catalog: Pick<Catalog, 'presentKinds'>): KindDefinition[] {
-  return catalog.presentKinds().filter((k) => typeof k.search === 'function') as KindDefinition[];
+function searchedKinds(catalog: Pick<Catalog, 'presentKinds'>): ReturnType<Catalog['presentKinds']> {
+  return catalog.presentKinds().filter((k) => typeof k.search === 'function');
 }
 
 /**
